@@ -1,0 +1,56 @@
+package org.jsupervisor.common.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsupervisor.common.Signal;
+
+/**
+ * One process as the configuration describes it, after every expansion: one of these per
+ * process of a {@code [program:x]} (numprocs of them), {@code [eventlistener:x]} or
+ * {@code [fcgi-program:x]} section. Immutable, with value equality, so that a reread can
+ * tell which groups changed.
+ *
+ * @param name          the process name ({@code process_name} expanded)
+ * @param command       the command line, not yet split
+ * @param environment   the section's {@code environment} pairs, in file order (not merged
+ *                      with the daemon's; the engine does that at spawn time)
+ * @param directory     {@code directory}, if set
+ * @param umask         {@code umask}, if set
+ * @param user          {@code user}, if set (name or numeric uid as written)
+ * @param serverUrl     {@code serverurl}: "AUTO" or a URL
+ */
+public record ProcessConfig(
+        String name,
+        String command,
+        Map<String, String> environment,
+        Optional<String> directory,
+        Optional<Integer> umask,
+        Optional<String> user,
+        int priority,
+        boolean autostart,
+        AutoRestart autorestart,
+        int startsecs,
+        int startretries,
+        Signal stopsignal,
+        int stopwaitsecs,
+        boolean stopasgroup,
+        boolean killasgroup,
+        Set<Integer> exitcodes,
+        boolean redirectStderr,
+        StreamLogConfig stdout,
+        StreamLogConfig stderr,
+        Optional<String> serverUrl) {
+
+    public ProcessConfig {
+        environment = Map.copyOf(environment instanceof java.util.LinkedHashMap<String, String> l
+                ? l : new java.util.LinkedHashMap<>(environment));
+        exitcodes = Set.copyOf(exitcodes);
+    }
+
+    /** The exit codes as an ordered list, for display and comparison. */
+    public List<Integer> sortedExitcodes() {
+        return exitcodes.stream().sorted().toList();
+    }
+}
