@@ -44,6 +44,7 @@ final class ServerConfigReader {
         List<GroupConfig> groups = mergeEnvironment(new GroupSectionsReader(r, here, warnings).read(),
                 supervisord.environment());
         List<HttpServerConfig> servers = new HttpServerSectionsReader(r, here).read();
+        SupervisordSectionReader.checkUser(r, supervisord);
         SupervisorctlSection ctl;
         try {
             ctl = ini.hasSection("supervisorctl") ? new ClientConfigReader(ctx).read(abs, shown) : ClientConfigReader.defaults();
