@@ -19,14 +19,17 @@ import org.jsupervisor.common.config.ini.PyText;
 /** What supervisord does with its configuration file, step by step, in Supervisor's order. */
 final class ServerConfigReader {
     private final LoadContext ctx;
+    private final SupervisordOverrides overrides;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
 
-    ServerConfigReader(LoadContext ctx) {
+    ServerConfigReader(LoadContext ctx, SupervisordOverrides overrides) {
         this.ctx = ctx;
+        this.overrides = overrides;
     }
 
     SupervisorConfig read(Path file) throws ConfigException {
+        overrides.check(ctx);
         String shown = file.toString();
         Path abs = ctx.cwd().resolve(file);
         String here = Values.normpath(abs.getParent() == null ? "/" : abs.getParent().toString());
@@ -44,7 +47,16 @@ final class ServerConfigReader {
         List<GroupConfig> groups = mergeEnvironment(new GroupSectionsReader(r, here, warnings).read(),
                 supervisord.environment());
         List<HttpServerConfig> servers = new HttpServerSectionsReader(r, here).read();
-        SupervisordSectionReader.checkUser(r, supervisord);
+        supervisord = overrides.apply(supervisord, ctx);
+        if (overrides.user().isPresent()) {
+            try {
+                Values.nameToUid(overrides.user().get(), ctx.users());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("invalid value for --user: " + e.getMessage());
+            }
+        } else {
+            SupervisordSectionReader.checkUser(r, supervisord);
+        }
         SupervisorctlSection ctl;
         try {
             ctl = ini.hasSection("supervisorctl") ? new ClientConfigReader(ctx).read(abs, shown) : ClientConfigReader.defaults();
