@@ -238,6 +238,9 @@
       if (b.disabled !== disabled) {
         b.disabled = disabled;
       }
+      // Phones hide what the state rules out (not what a running action blocks, which would
+      // make the card jump); wide screens keep every column in place.
+      b.classList.toggle("unavailable", !enabled[b.dataset.act]);
     }
   }
 
@@ -407,6 +410,8 @@
     panel.dataset.ns = ns;
     $("tail-title").textContent = ns + " " + channel;
     $("tail-open").href = tailHref(ns, channel);
+    // The daemon's plain-text stream of the same log, Supervisor's old "Tail -f" link.
+    $("tail-raw").href = "logtail/" + encodeURIComponent(ns) + (channel === "stderr" ? "/stderr" : "");
     $("tail-stdout").setAttribute("aria-pressed", String(channel === "stdout"));
     $("tail-stderr").setAttribute("aria-pressed", String(channel === "stderr"));
     $("tail-pause").textContent = "Pause";
