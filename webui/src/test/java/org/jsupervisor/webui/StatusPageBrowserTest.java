@@ -389,6 +389,10 @@ class StatusPageBrowserTest {
         driver.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(driver, 1280, 1000, screenshots().resolve("status-desktop.png"));
         Browser.screenshot(driver, 390, 844, screenshots().resolve("status-phone.png"));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of(
+                "features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        Browser.screenshot(driver, 1280, 1000, screenshots().resolve("status-desktop-dark.png"));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
         driver.executeScript("window.scrollTo(0, document.body.scrollHeight)");
         Browser.screenshot(driver, 390, 844, screenshots().resolve("status-phone-tail.png"));
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker&channel=stderr");
