@@ -423,6 +423,12 @@ class StatusPageBrowserTest {
         int before = server.forwarded().size();
         driver.findElement(By.id("stopall")).click();
         driver.switchTo().alert().dismiss();
+        // Let anything the click might have sent arrive: a refresh asked for afterwards must
+        // reach the daemon first.
+        driver.findElement(By.id("refresh")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> message().equals("Page refreshed")
+                && server.forwarded().subList(before, server.forwarded().size()).stream()
+                        .anyMatch(body -> body.contains("getAllProcessInfo")));
         assertThat(server.forwarded().subList(before, server.forwarded().size()))
                 .noneMatch(body -> body.contains("stopAllProcesses"));
         assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");

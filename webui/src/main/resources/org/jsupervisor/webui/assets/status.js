@@ -188,8 +188,11 @@
 
   // ---- rendering -------------------------------------------------------------------------
 
-  function actionButton(act, label, extraClass) {
-    return el("button", { type: "button", "data-act": act, class: "btn " + (extraClass || ""), text: label });
+  // `subject` names the process or group for screen readers, which would otherwise hear a
+  // column of identical "Stop" buttons.
+  function actionButton(act, label, extraClass, subject) {
+    return el("button", { type: "button", "data-act": act, class: "btn " + (extraClass || ""), text: label,
+      "aria-label": label + " " + subject });
   }
 
   function newRow(ns) {
@@ -200,12 +203,12 @@
       el("td", { class: "desc" }),
       el("td", { class: "name" }, link),
       el("td", { class: "actions" },
-        actionButton("start", "Start", "primary"),
-        actionButton("stop", "Stop"),
-        actionButton("restart", "Restart"),
-        actionButton("clearlog", "Clear log"),
-        actionButton("tailstdout", "Tail stdout"),
-        actionButton("tailstderr", "Tail stderr")));
+        actionButton("start", "Start", "primary", ns),
+        actionButton("stop", "Stop", "", ns),
+        actionButton("restart", "Restart", "", ns),
+        actionButton("clearlog", "Clear log", "", ns),
+        actionButton("tailstdout", "Tail stdout", "", ns),
+        actionButton("tailstderr", "Tail stderr", "", ns)));
     tr.dataset.ns = ns;
     return tr;
   }
@@ -251,9 +254,9 @@
       el("th", { colspan: "4", scope: "rowgroup" },
         el("span", { class: "group-name", text: group }),
         el("span", { class: "group-actions" },
-          actionButton("group-start", "Start group"),
-          actionButton("group-stop", "Stop group"),
-          actionButton("group-restart", "Restart group"))));
+          actionButton("group-start", "Start group", "", group),
+          actionButton("group-stop", "Stop group", "", group),
+          actionButton("group-restart", "Restart group", "", group))));
     body.append(header);
     return body;
   }
