@@ -207,6 +207,22 @@ class StatusPageBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void aPageOpenedBeforeADaemonRestartPicksUpTheNewTokenByItself() {
+        openStatusPage();
+        driver.executeScript("window.notReloaded = true");
+        int refusedBefore = server.refused().size();
+        server.rotateToken();
+        click("sleeper", "stop");
+        awaitShownState("sleeper", "stopped");
+        assertThat(message()).isEqualTo("Process sleeper stopped");
+        click("sleeper", "start");
+        awaitShownState("sleeper", "running");
+        assertThat(server.refused().size()).as("calls refused with the old token").isGreaterThan(refusedBefore);
+        assertThat(driver.executeScript("return window.notReloaded === true")).isEqualTo(true);
+    }
+
+    @Test
     @Order(5)
     void aFailedStartIsReportedInTheMessage() {
         openStatusPage();
