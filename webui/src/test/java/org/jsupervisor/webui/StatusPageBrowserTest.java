@@ -223,6 +223,26 @@ class StatusPageBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void theFilterShowsMatchingRowsAndCanBeBookmarked() {
+        openStatusPage();
+        driver.findElement(By.id("filter")).sendKeys("work");
+        await().atMost(Duration.ofSeconds(5)).until(() -> visibleRows().equals(List.of("worker:worker_0", "worker:worker_1")));
+        assertThat(driver.getCurrentUrl()).endsWith("#work");
+        driver.get(server.baseUrlWithCredentials() + "index.html#sleep");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().equals(List.of("sleeper")));
+        driver.get(server.baseUrlWithCredentials() + "index.html#talk");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().equals(List.of("talker")));
+        driver.get(server.baseUrlWithCredentials() + "#%E0%A4%A");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().size() == ALL.size());
+    }
+
+    private List<String> visibleRows() {
+        return driver.findElements(By.cssSelector("tr.process")).stream().filter(WebElement::isDisplayed)
+                .map(tr -> tr.getAttribute("data-ns")).collect(Collectors.toList());
+    }
+
+    @Test
     @Order(5)
     void aFailedStartIsReportedInTheMessage() {
         openStatusPage();

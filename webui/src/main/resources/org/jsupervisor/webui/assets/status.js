@@ -352,6 +352,7 @@
   async function refresh() {
     pollTimer = null;
     const seq = ++requested;
+    const began = performance.now();
     try {
       const infos = await XmlRpc.call("supervisor.getAllProcessInfo");
       if (seq > shown) {
@@ -366,7 +367,9 @@
         return; // only a reload helps
       }
     }
-    refreshSoon(POLL_MS);
+    // A daemon with hundreds of processes answers slowly; never spend more than a fifth of
+    // its time on one open page.
+    refreshSoon(Math.max(POLL_MS, 5 * (performance.now() - began)));
   }
 
   function refreshSoon(delay) {
@@ -453,7 +456,24 @@
     $(id).addEventListener("click", globalActions[id]);
   }
   $("message-close").addEventListener("click", () => { $("message").hidden = true; });
-  $("filter").addEventListener("input", () => render(lastInfos));
+  // The filter lives in the URL's fragment, so index.html#web can be bookmarked.
+  function filterFromUrl() {
+    try {
+      $("filter").value = decodeURIComponent(window.location.hash.slice(1));
+    } catch (e) {
+      $("filter").value = ""; // a malformed fragment is no filter
+    }
+  }
+  filterFromUrl();
+  window.addEventListener("hashchange", () => {
+    filterFromUrl();
+    render(lastInfos);
+  });
+  $("filter").addEventListener("input", () => {
+    const f = $("filter").value;
+    history.replaceState(null, "", f ? "#" + encodeURIComponent(f) : window.location.pathname + window.location.search);
+    render(lastInfos);
+  });
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && pollTimer === null) {
       refresh();
