@@ -281,6 +281,9 @@ class StatusPageBrowserTest {
                 .until(() -> lastCounter(output.getText(), "out ") >= first + 3);
         assertThat(output.findElements(By.xpath("./*"))).isEmpty();
         assertCountersAreContiguous(output.getText(), "out ");
+        await("the tail keeps its newest line in view").atMost(Duration.ofSeconds(5)).until(() -> (Boolean)
+                driver.executeScript("const o = arguments[0]; return o.scrollHeight > o.clientHeight"
+                        + " && o.scrollTop + o.clientHeight >= o.scrollHeight - 2", output));
 
         driver.findElement(By.id("tail-stderr")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("err ")
@@ -418,12 +421,13 @@ class StatusPageBrowserTest {
     @Test
     @Order(12)
     void screenshotsAtDesktopAndPhoneWidths() throws IOException {
+        Browser.resizeViewport(driver, 1280, 1250);
         openStatusPage();
         click("talker", "tailstdout");
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 driver.findElement(By.id("tail-output")).getText().contains("out "));
         driver.executeScript("window.scrollTo(0, 0)");
-        Browser.screenshot(driver, 1280, 1000, screenshots().resolve("status-desktop.png"));
+        Browser.screenshot(driver, screenshots().resolve("status-desktop.png"));
         Browser.screenshot(driver, 390, 844, screenshots().resolve("status-phone.png"));
         driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of(
                 "features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));

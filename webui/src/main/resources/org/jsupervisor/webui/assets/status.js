@@ -400,7 +400,7 @@
         XmlRpc.call("supervisor.getState")]);
       $("identity").textContent = ident;
       $("daemon-state").textContent = state.statename.toLowerCase();
-      $("version").textContent = "API version " + version;
+      $("version").textContent = "supervisor version " + version;
     } catch (e) {
       // The table's polling reports connection problems.
     }
