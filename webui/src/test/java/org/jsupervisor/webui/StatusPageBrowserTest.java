@@ -281,9 +281,17 @@ class StatusPageBrowserTest {
                 .until(() -> lastCounter(output.getText(), "out ") >= first + 3);
         assertThat(output.findElements(By.xpath("./*"))).isEmpty();
         assertCountersAreContiguous(output.getText(), "out ");
-        await("the tail keeps its newest line in view").atMost(Duration.ofSeconds(5)).until(() -> (Boolean)
-                driver.executeScript("const o = arguments[0]; return o.scrollHeight > o.clientHeight"
-                        + " && o.scrollTop + o.clientHeight >= o.scrollHeight - 2", output));
+        await("the tail keeps its newest line in view").atMost(Duration.ofSeconds(5))
+                .until(() -> scrolledToBottom(output));
+        Browser.resizeViewport(driver, 390, 700); // a phone: the panel's height changes
+        await("the tail keeps its newest line in view after a resize").atMost(Duration.ofSeconds(5))
+                .until(() -> scrolledToBottom(output));
+        driver.executeScript("arguments[0].scrollTop = 0", output); // the reader scrolls back
+        int lines = output.getText().split("\n").length;
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().split("\n").length > lines + 2);
+        assertThat(driver.executeScript("return arguments[0].scrollTop", output))
+                .as("the tail leaves a reader who scrolled back where they are").isEqualTo(0L);
+        Browser.resizeViewport(driver, 1280, 900);
 
         driver.findElement(By.id("tail-stderr")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("err ")
@@ -433,8 +441,12 @@ class StatusPageBrowserTest {
                 "features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
         Browser.screenshot(driver, 1280, 1000, screenshots().resolve("status-desktop-dark.png"));
         driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
-        driver.executeScript("window.scrollTo(0, document.body.scrollHeight)");
-        Browser.screenshot(driver, 390, 844, screenshots().resolve("status-phone-tail.png"));
+        click("talker", "tailstderr");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                driver.findElement(By.id("tail-output")).getText().contains("err "));
+        Browser.resizeViewport(driver, 390, 844); // chromedriver's click may restore the window
+        driver.executeScript("document.getElementById('tail').scrollIntoView()");
+        Browser.screenshot(driver, screenshots().resolve("status-phone-tail.png"));
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker&channel=stderr");
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 driver.findElement(By.id("tail-output")).getText().contains("err "));
@@ -472,6 +484,11 @@ class StatusPageBrowserTest {
         assertThat(server.forwarded().subList(before, server.forwarded().size()))
                 .noneMatch(body -> body.contains("stopAllProcesses"));
         assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
+    }
+
+    private boolean scrolledToBottom(WebElement pre) {
+        return (Boolean) driver.executeScript("const o = arguments[0]; return o.scrollHeight > o.clientHeight"
+                + " && o.scrollTop + o.clientHeight >= o.scrollHeight - 2", pre);
     }
 
     private static int lastCounter(String text, String prefix) {

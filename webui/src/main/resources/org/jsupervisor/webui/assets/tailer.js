@@ -23,6 +23,22 @@ class Tailer {
     this.paused = false;
     this.encoder = new TextEncoder();
     this.decoder = new TextDecoder();
+    // Following means "keep the newest line in view". Only the user's own scrolling changes
+    // it: a resize (a phone turned sideways) moves the bottom without a scroll event, and a
+    // test made at append time would then wrongly stop following.
+    this.follow = true;
+    const page = this.scroller === document.scrollingElement;
+    (page ? window : this.scroller).addEventListener("scroll", () => {
+      const s = this.scroller;
+      this.follow = s.scrollHeight - s.scrollTop - s.clientHeight < 40;
+    }, { passive: true });
+    window.addEventListener("resize", () => this.keepInView());
+  }
+
+  keepInView() {
+    if (this.follow) {
+      this.scroller.scrollTop = this.scroller.scrollHeight;
+    }
   }
 
   /** Starts following `namespec`'s "stdout" or "stderr", showing the last `initialBytes`. */
@@ -33,6 +49,7 @@ class Tailer {
     this.offset = null;
     this.paused = false;
     this.output.textContent = "";
+    this.follow = true;
     const generation = ++this.generation;
     this.setStatus("Loading…", "");
     this.checkLogFile(generation);
@@ -139,14 +156,10 @@ class Tailer {
     if (!text) {
       return;
     }
-    const s = this.scroller;
-    const atBottom = s.scrollHeight - s.scrollTop - s.clientHeight < 40;
     this.output.appendChild(document.createTextNode(text));
     if (this.output.textContent.length > this.maxChars) {
       this.output.textContent = this.output.textContent.slice(-Math.floor(this.maxChars / 2));
     }
-    if (atBottom) {
-      s.scrollTop = s.scrollHeight;
-    }
+    this.keepInView();
   }
 }

@@ -67,6 +67,9 @@ public final class Browser {
 
     /** Saves a PNG of the viewport. */
     public static void screenshot(ChromeDriver driver, Path png) throws IOException {
+        // Two frames, so a resize's layout and scroll positions reach the captured image.
+        driver.executeAsyncScript("const done = arguments[0];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()))");
         Files.createDirectories(png.getParent());
         Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
     }
