@@ -1,12 +1,123 @@
 package org.jsupervisor.supervisorctl;
 
-/** Entry point of {@code bin/supervisorctl}. */
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jsupervisor.supervisorctl.server.HttpConnection;
+
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code bin/supervisorctl}. A one-shot run ({@code supervisorctl status}) loads
+ * only what that one action needs; the interactive shell and its line editor are loaded only
+ * when there is no action.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.err.println("supervisorctl: not implemented yet");
-        System.exit(2);
+        System.exit(run(args));
+    }
+
+    /** Runs supervisorctl and returns its exit status. */
+    static int run(String[] args) {
+        String progname = System.getProperty("jsupervisor.progname", "supervisorctl");
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        SupervisorctlCommand opts = new SupervisorctlCommand();
+        try {
+            new CommandLine(opts)
+                    .setStopAtPositional(true)
+                    .setExpandAtFiles(false)
+                    .setAbbreviatedOptionsAllowed(true)
+                    .setOverwrittenOptionsAllowed(false)
+                    .parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            return usage(progname, OptionErrors.describe(e, args));
+        }
+        if (opts.help) {
+            out.print(Usage.text(progname));
+            out.flush();
+            return 0;
+        }
+        ClientSettings settings;
+        try {
+            settings = settings(opts);
+        } catch (ClientConfigFile.Invalid e) {
+            return usage(progname, e.getMessage());
+        }
+        UserInput input = new StdinInput(out);
+        Controller ctl = new Controller(settings, out, input,
+                s -> new HttpConnection(s.serverUrl(), s.username(), s.password()));
+        if (!opts.action.isEmpty()) {
+            ctl.execute(String.join(" ", opts.action));
+            out.flush();
+            return ctl.exitStatus();
+        }
+        Shell.run(ctl);
+        out.flush();
+        return 0;
+    }
+
+    static int usage(String progname, String message) {
+        System.err.print("Error: " + message + "\n");
+        System.err.print("For help, use " + progname + " -h\n");
+        System.err.flush();
+        return 2;
+    }
+
+    /** Command line over the {@code [supervisorctl]} section over the defaults. */
+    static ClientSettings settings(SupervisorctlCommand opts) throws ClientConfigFile.Invalid {
+        if (opts.serverUrl != null && !looksLikeUrl(opts.serverUrl)) {
+            throw new ClientConfigFile.Invalid("invalid value for -s " + PyRepr.of(opts.serverUrl)
+                    + ": value " + PyRepr.of(opts.serverUrl) + " is not a URL");
+        }
+        Optional<Path> file = opts.configuration != null ? Optional.of(Path.of(opts.configuration))
+                : searchConfig();
+        ClientConfigFile.Section section = file.isPresent() ? ClientConfigFile.read(file.get())
+                : new ClientConfigFile.Section(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty());
+        String url = opts.serverUrl != null ? opts.serverUrl
+                : section.serverUrl().orElse(ClientSettings.DEFAULT_SERVER_URL);
+        Optional<String> user = Optional.ofNullable(opts.username).or(section::username);
+        Optional<String> pass = Optional.ofNullable(opts.password).or(section::password);
+        Optional<String> history = Optional.ofNullable(opts.historyFile)
+                .map(ClientConfigFile::normalize).or(section::historyFile);
+        return new ClientSettings(url, user, pass, section.prompt().orElse(ClientSettings.DEFAULT_PROMPT),
+                history, opts.interactive || opts.action.isEmpty());
+    }
+
+    /** Python's urlparse test Supervisor applies to -s: a scheme and something after it. */
+    static boolean looksLikeUrl(String value) {
+        String scheme = org.jsupervisor.supervisorctl.command.OpenCommand.scheme(value);
+        return !scheme.isEmpty() && value.length() > scheme.length() + 1;
+    }
+
+    /** Supervisor's search list for a configuration file when -c is not given. */
+    static Optional<Path> searchConfig() {
+        List<Path> candidates = new ArrayList<>();
+        String home = System.getProperty("jsupervisor.home");
+        if (home != null) {
+            candidates.add(Path.of(home, "etc", "supervisord.conf"));
+            candidates.add(Path.of(home, "supervisord.conf"));
+        }
+        candidates.add(Path.of("supervisord.conf"));
+        candidates.add(Path.of("etc", "supervisord.conf"));
+        candidates.add(Path.of("/etc/supervisord.conf"));
+        candidates.add(Path.of("/etc/supervisor/supervisord.conf"));
+        for (Path p : candidates) {
+            if (Files.exists(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 }
