@@ -12,8 +12,6 @@ import java.util.Optional;
 
 import org.jsupervisor.supervisorctl.server.HttpConnection;
 
-import picocli.CommandLine;
-
 /**
  * Entry point of {@code bin/supervisorctl}. A one-shot run ({@code supervisorctl status}) loads
  * only what that one action needs; the interactive shell and its line editor are loaded only
@@ -24,24 +22,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    /** Runs supervisorctl and returns its exit status. */
-    static int run(String[] args) {
-        String progname = System.getProperty("jsupervisor.progname", "supervisorctl");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
-        SupervisorctlCommand opts = new SupervisorctlCommand();
+        System.exit(run(args, out));
+    }
+
+    /** Runs supervisorctl, writing to {@code out}, and returns its exit status. */
+    public static int run(String[] args, PrintStream out) {
+        String progname = System.getProperty("jsupervisor.progname", "supervisorctl");
+        CommandLineOptions opts;
         try {
-            new CommandLine(opts)
-                    .setStopAtPositional(true)
-                    .setExpandAtFiles(false)
-                    .setAbbreviatedOptionsAllowed(true)
-                    .setOverwrittenOptionsAllowed(false)
-                    .parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            return usage(progname, OptionErrors.describe(e, args));
+            opts = CommandLineOptions.parse(args);
+        } catch (CommandLineOptions.Invalid e) {
+            return usage(progname, e.getMessage());
         }
         if (opts.help) {
             out.print(Usage.text(progname));
@@ -55,8 +48,7 @@ public final class Main {
             return usage(progname, e.getMessage());
         }
         UserInput input = new StdinInput(out);
-        Controller ctl = new Controller(settings, out, input,
-                s -> new HttpConnection(s.serverUrl(), s.username(), s.password()));
+        Controller ctl = new Controller(settings, out, input, new HttpConnection.Factory());
         if (!opts.action.isEmpty()) {
             ctl.execute(String.join(" ", opts.action));
             out.flush();
@@ -75,11 +67,7 @@ public final class Main {
     }
 
     /** Command line over the {@code [supervisorctl]} section over the defaults. */
-    static ClientSettings settings(SupervisorctlCommand opts) throws ClientConfigFile.Invalid {
-        if (opts.serverUrl != null && !looksLikeUrl(opts.serverUrl)) {
-            throw new ClientConfigFile.Invalid("invalid value for -s " + PyRepr.of(opts.serverUrl)
-                    + ": value " + PyRepr.of(opts.serverUrl) + " is not a URL");
-        }
+    static ClientSettings settings(CommandLineOptions opts) throws ClientConfigFile.Invalid {
         Optional<Path> file = opts.configuration != null ? Optional.of(Path.of(opts.configuration))
                 : searchConfig();
         ClientConfigFile.Section section = file.isPresent() ? ClientConfigFile.read(file.get())
@@ -87,18 +75,14 @@ public final class Main {
                         Optional.empty(), Optional.empty());
         String url = opts.serverUrl != null ? opts.serverUrl
                 : section.serverUrl().orElse(ClientSettings.DEFAULT_SERVER_URL);
-        Optional<String> user = Optional.ofNullable(opts.username).or(section::username);
-        Optional<String> pass = Optional.ofNullable(opts.password).or(section::password);
-        Optional<String> history = Optional.ofNullable(opts.historyFile)
-                .map(ClientConfigFile::normalize).or(section::historyFile);
+        // Plain conditionals rather than Optional.or(method reference): every lambda bootstrap
+        // is start-up time.
+        Optional<String> user = opts.username != null ? Optional.of(opts.username) : section.username();
+        Optional<String> pass = opts.password != null ? Optional.of(opts.password) : section.password();
+        Optional<String> history = opts.historyFile != null
+                ? Optional.of(ClientConfigFile.normalize(opts.historyFile)) : section.historyFile();
         return new ClientSettings(url, user, pass, section.prompt().orElse(ClientSettings.DEFAULT_PROMPT),
-                history, opts.interactive || opts.action.isEmpty());
-    }
-
-    /** Python's urlparse test Supervisor applies to -s: a scheme and something after it. */
-    static boolean looksLikeUrl(String value) {
-        String scheme = org.jsupervisor.supervisorctl.command.OpenCommand.scheme(value);
-        return !scheme.isEmpty() && value.length() > scheme.length() + 1;
+                history, opts.interactive != null || opts.action.isEmpty());
     }
 
     /** Supervisor's search list for a configuration file when -c is not given. */

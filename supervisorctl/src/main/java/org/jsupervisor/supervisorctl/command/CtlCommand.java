@@ -6,9 +6,7 @@ import java.util.List;
 import org.jsupervisor.supervisorctl.Controller;
 import org.jsupervisor.supervisorctl.server.ServerException;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * One supervisorctl action. Subclasses carry a picocli {@link Command} annotation whose
@@ -16,10 +14,10 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Arguments are kept as the words the user typed: Supervisor validates them per action with
  * its own messages ({@code Error: bad argument -x}), and words such as {@code -100} are data,
- * not options, so the picocli parser is told to treat every word as a positional parameter.
+ * not options. Running them through picocli's parser added nothing but start-up time, so the
+ * annotation serves as the action's declaration (name, help) only.
  */
 public abstract class CtlCommand {
-    @Parameters(arity = "0..*")
     protected List<String> args = new ArrayList<>();
 
     /** The argument text as typed, after the action word, stripped. */
@@ -28,11 +26,7 @@ public abstract class CtlCommand {
     /** Gives the command its arguments. */
     public void bind(String raw, List<String> words) {
         this.rawArgs = raw;
-        new CommandLine(this)
-                .setUnmatchedOptionsArePositionalParams(true)
-                .setExpandAtFiles(false)
-                .setEndOfOptionsDelimiter("\u0000")
-                .parseArgs(words.toArray(new String[0]));
+        this.args = new ArrayList<>(words);
     }
 
     /**

@@ -52,6 +52,15 @@ public final class HttpConnection implements ServerConnection {
         }
     }
 
+    /** Makes connections for {@link org.jsupervisor.supervisorctl.Controller}. */
+    public static final class Factory
+            implements java.util.function.Function<org.jsupervisor.supervisorctl.ClientSettings, ServerConnection> {
+        @Override
+        public ServerConnection apply(org.jsupervisor.supervisorctl.ClientSettings s) {
+            return new HttpConnection(s.serverUrl(), s.username(), s.password());
+        }
+    }
+
     @Override
     public Object call(String method, Object... params) throws ServerException {
         byte[] body = XmlRpcWriter.methodCall(method, Arrays.asList(params));
@@ -96,7 +105,9 @@ public final class HttpConnection implements ServerConnection {
             b.append("Content-Type: text/xml\r\nAccept: text/xml\r\nContent-Length: ")
                     .append(length).append("\r\n");
         }
-        authorization.ifPresent(a -> b.append("Authorization: ").append(a).append("\r\n"));
+        if (authorization.isPresent()) {
+            b.append("Authorization: ").append(authorization.get()).append("\r\n");
+        }
         return b.append("Connection: close\r\n\r\n").toString();
     }
 
