@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.jsupervisor.supervisorctl.server.HttpConnection;
+import org.jsupervisor.supervisorctl.server.RpcClientConnection;
 
 /**
  * Entry point of {@code bin/supervisorctl}. A one-shot run ({@code supervisorctl status}) loads
@@ -48,7 +48,7 @@ public final class Main {
             return usage(progname, e.getMessage());
         }
         UserInput input = new StdinInput(out);
-        Controller ctl = new Controller(settings, out, input, new HttpConnection.Factory());
+        Controller ctl = new Controller(settings, out, input, new RpcClientConnection.Factory());
         if (!opts.action.isEmpty()) {
             ctl.execute(String.join(" ", opts.action));
             out.flush();
