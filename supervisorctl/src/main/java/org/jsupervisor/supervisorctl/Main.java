@@ -4,12 +4,12 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
+import org.jsupervisor.common.config.ConfigException;
+import org.jsupervisor.common.config.ConfigLoader;
+import org.jsupervisor.common.config.SupervisorctlSection;
 import org.jsupervisor.supervisorctl.server.RpcClientConnection;
 
 /**
@@ -44,7 +44,7 @@ public final class Main {
         ClientSettings settings;
         try {
             settings = settings(opts);
-        } catch (ClientConfigFile.Invalid e) {
+        } catch (ConfigException e) {
             return usage(progname, e.getMessage());
         }
         UserInput input = new StdinInput(out);
@@ -67,41 +67,31 @@ public final class Main {
     }
 
     /** Command line over the {@code [supervisorctl]} section over the defaults. */
-    static ClientSettings settings(CommandLineOptions opts) throws ClientConfigFile.Invalid {
+    static ClientSettings settings(CommandLineOptions opts) throws ConfigException {
+        Path cwd = Path.of("").toAbsolutePath();
         Optional<Path> file = opts.configuration != null ? Optional.of(Path.of(opts.configuration))
-                : searchConfig();
-        ClientConfigFile.Section section = file.isPresent() ? ClientConfigFile.read(file.get())
-                : new ClientConfigFile.Section(Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty());
-        String url = opts.serverUrl != null ? opts.serverUrl
-                : section.serverUrl().orElse(ClientSettings.DEFAULT_SERVER_URL);
+                : ConfigLoader.findDefaultConfig(launcherDir(), cwd);
+        SupervisorctlSection section = file.isPresent() ? ConfigLoader.loadClient(file.get())
+                : ConfigLoader.clientDefaults();
+        String url = opts.serverUrl != null ? opts.serverUrl : section.serverUrl();
         // Plain conditionals rather than Optional.or(method reference): every lambda bootstrap
         // is start-up time.
         Optional<String> user = opts.username != null ? Optional.of(opts.username) : section.username();
         Optional<String> pass = opts.password != null ? Optional.of(opts.password) : section.password();
         Optional<String> history = opts.historyFile != null
-                ? Optional.of(ClientConfigFile.normalize(opts.historyFile)) : section.historyFile();
-        return new ClientSettings(url, user, pass, section.prompt().orElse(ClientSettings.DEFAULT_PROMPT),
-                history, opts.interactive != null || opts.action.isEmpty());
+                ? Optional.of(Path.of(opts.historyFile).toAbsolutePath().normalize().toString())
+                : section.historyFile();
+        return new ClientSettings(url, user, pass, section.prompt(), history,
+                opts.interactive != null || opts.action.isEmpty());
     }
 
-    /** Supervisor's search list for a configuration file when -c is not given. */
-    static Optional<Path> searchConfig() {
-        List<Path> candidates = new ArrayList<>();
+    /**
+     * The launcher's directory, which Supervisor's config search starts from ({@code ../etc}).
+     * The launcher passes its home as {@code -Djsupervisor.home}; without it, the directory a
+     * packaged supervisorctl lives in.
+     */
+    static Path launcherDir() {
         String home = System.getProperty("jsupervisor.home");
-        if (home != null) {
-            candidates.add(Path.of(home, "etc", "supervisord.conf"));
-            candidates.add(Path.of(home, "supervisord.conf"));
-        }
-        candidates.add(Path.of("supervisord.conf"));
-        candidates.add(Path.of("etc", "supervisord.conf"));
-        candidates.add(Path.of("/etc/supervisord.conf"));
-        candidates.add(Path.of("/etc/supervisor/supervisord.conf"));
-        for (Path p : candidates) {
-            if (Files.exists(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return home != null ? Path.of(home, "bin") : Path.of("/usr/bin");
     }
 }

@@ -44,11 +44,15 @@ public final class TrainingRun {
             t.start();
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             String url = "unix://" + socket;
+            // Most users rely on a configuration file; read one as they would.
+            Path conf = dir.resolve("supervisord.conf");
+            Files.writeString(conf, "[supervisorctl]\nserverurl = " + url + " ; the socket\n");
             for (String action : List.of("status", "pid all", "version", "start foo", "stop foo",
                     "tail foo", "avail")) {
-                String[] argv = ("-s " + url + " " + action).split(" ");
-                Main.run(argv, sink);
+                Main.run(("-c " + conf + " " + action).split(" "), sink);
             }
+            Main.run(("-s " + url + " status foo").split(" "), sink);
+            Files.deleteIfExists(conf);
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(dir);
