@@ -193,7 +193,16 @@ public final class Controller {
                 }
             }
             exitStatus = ExitStatus.GENERIC;
-            return false;
+            // Supervisor then runs the action once more, outside its 401 handling, so a
+            // second 401 is reported as an unexpected error; users see both lines.
+            try {
+                CtlCommand again = Commands.create(command.name());
+                again.bind(rest, words);
+                return again.run(this);
+            } catch (ServerException | RuntimeException second) {
+                reportUnexpected(second);
+                return false;
+            }
         } catch (ServerException | RuntimeException e) {
             reportUnexpected(e);
             return false;

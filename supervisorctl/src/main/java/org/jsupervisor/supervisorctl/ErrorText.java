@@ -30,6 +30,10 @@ final class ErrorText {
             return "<class 'xmlrpc.client.ProtocolError'>, <ProtocolError for 127.0.0.1/RPC2: "
                     + b.status() + " " + b.reason() + ">";
         }
+        if (e instanceof ServerException.AuthRequired) {
+            return "<class 'xmlrpc.client.ProtocolError'>, <ProtocolError for 127.0.0.1/RPC2: 401"
+                    + " Unauthorized>";
+        }
         if (e instanceof ServerException.Protocol p) {
             return "<class 'xmlrpc.client.ProtocolError'>, " + p.getMessage();
         }

@@ -195,6 +195,8 @@ final class RealSupervisord implements AutoCloseable {
     static String normalize(String s) {
         return s.replaceAll("uptime \\d+:\\d\\d:\\d\\d", "uptime X")
                 .replaceAll("uptime \\d+ days?, \\d+:\\d\\d:\\d\\d", "uptime X")
-                .replaceAll("pid \\d+", "pid N");
+                .replaceAll("pid \\d+", "pid N")
+                // Supervisor ends an unexpected-error line with its Python source location.
+                .replaceAll("(?m)^(error: .*?): file: .* line: \\d+$", "$1");
     }
 }
