@@ -28,6 +28,13 @@ public final class Controller {
     private ClientSettings settings;
     private ServerConnection connection;
     private int exitStatus = ExitStatus.SUCCESS;
+    private java.util.function.Function<Runnable, InterruptHandler> interruptHook;
+
+    /** Ctrl-C handling installed for a while; {@link #close} puts the previous one back. */
+    public interface InterruptHandler extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     public Controller(ClientSettings settings, PrintStream out, UserInput input,
             Function<ClientSettings, ServerConnection> connector) {
@@ -57,6 +64,19 @@ public final class Controller {
 
     public void setInput(UserInput input) {
         this.input = input;
+    }
+
+    /**
+     * Runs {@code action} if the user presses Ctrl-C until the returned handle is closed.
+     * By default this is a JVM signal handler; the terminal shell routes it through its
+     * terminal instead, so that it and the line editor take turns.
+     */
+    public InterruptHandler onInterrupt(Runnable action) {
+        return interruptHook != null ? interruptHook.apply(action) : SigInt.during(action);
+    }
+
+    public void setInterruptHook(java.util.function.Function<Runnable, InterruptHandler> hook) {
+        this.interruptHook = hook;
     }
 
     public PrintStream out() {

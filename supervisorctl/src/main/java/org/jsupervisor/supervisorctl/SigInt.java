@@ -6,7 +6,7 @@ package org.jsupervisor.supervisorctl;
  * Supervisor catches the interrupt in those commands and carries on (the shell survives).
  */
 @SuppressWarnings("sunapi")
-public final class SigInt implements AutoCloseable {
+public final class SigInt implements Controller.InterruptHandler {
     private final sun.misc.Signal signal = new sun.misc.Signal("INT");
     private final sun.misc.SignalHandler previous;
 

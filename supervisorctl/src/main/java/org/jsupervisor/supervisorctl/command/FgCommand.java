@@ -3,12 +3,12 @@ package org.jsupervisor.supervisorctl.command;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jsupervisor.rpc.Faults;
 import org.jsupervisor.supervisorctl.Controller;
 import org.jsupervisor.supervisorctl.ExitStatus;
-import org.jsupervisor.rpc.Faults;
 import org.jsupervisor.supervisorctl.PyRepr;
-import org.jsupervisor.supervisorctl.SigInt;
 import org.jsupervisor.supervisorctl.server.ServerConnection;
 import org.jsupervisor.supervisorctl.server.ServerException;
 
@@ -60,24 +60,28 @@ public final class FgCommand extends CtlCommand {
                 Follow.sink(ctl), e -> System.err.println(base + "/logtail/" + name + "/stderr " + e));
         // Without a line editor a blocked read of stdin cannot be interrupted: Ctrl-C ends
         // the whole run there, after saying so, as Supervisor's one-shot fg does.
-        Runnable onCtrlC = () -> {
+        boolean editor = ctl.input() != null && ctl.input().catchesInterrupt();
+        AtomicBoolean stop = new AtomicBoolean();
+        // With a line editor, Ctrl-C while reading arrives as an exception and at other
+        // moments through this handler. Without one, a blocked read of stdin cannot be
+        // interrupted, so Ctrl-C ends the whole run after saying so, as Supervisor's does.
+        Runnable onCtrlC = editor ? () -> stop.set(true) : () -> {
             ctl.output("Exiting foreground");
             out.close();
             err.close();
             System.exit(ctl.exitStatus());
         };
-        boolean editor = ctl.input() != null && ctl.input().catchesInterrupt();
-        try (SigInt ignored = editor ? null : SigInt.during(onCtrlC)) {
+        try (Controller.InterruptHandler ignored = ctl.onInterrupt(onCtrlC)) {
             while (true) {
                 String line;
                 try {
-                    line = ctl.input() == null ? null : ctl.input().readLine("");
+                    line = ctl.input() == null || stop.get() ? null : ctl.input().readLine("");
                 } catch (InterruptedIOException e) {
                     line = null;
                 } catch (IOException e) {
                     line = null;
                 }
-                if (line == null) {
+                if (line == null || stop.get()) {
                     ctl.output("Exiting foreground");
                     return false;
                 }

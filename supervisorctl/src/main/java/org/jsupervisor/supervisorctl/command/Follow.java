@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jsupervisor.supervisorctl.Controller;
-import org.jsupervisor.supervisorctl.SigInt;
 import org.jsupervisor.supervisorctl.server.ServerConnection;
 
 /** Copies an endless log stream to the terminal until it ends or the user presses Ctrl-C. */
@@ -19,7 +18,7 @@ final class Follow {
         AtomicBoolean interrupted = new AtomicBoolean();
         ServerConnection.Stream stream = ctl.server().stream(path, sink(ctl),
                 error -> System.err.println(url + " " + error));
-        try (SigInt ignored = SigInt.during(() -> {
+        try (Controller.InterruptHandler ignored = ctl.onInterrupt(() -> {
             interrupted.set(true);
             stream.close();
         })) {

@@ -36,6 +36,12 @@ public final class TerminalShell {
                     f -> builder.variable(LineReader.HISTORY_FILE, Path.of(f)));
             LineReader reader = builder.build();
             ctl.setInput(new Input(reader));
+            // Ctrl-C for tail -f and fg goes through the terminal, which hands it to the line
+            // editor while a line is being read and to the command at other times.
+            ctl.setInterruptHook(action -> {
+                Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> action.run());
+                return () -> terminal.handle(Terminal.Signal.INT, previous);
+            });
             String prompt = ctl.settings().prompt() + "> ";
             boolean done = ctl.execute("status");
             while (!done) {
