@@ -45,7 +45,8 @@ class DebianPackageIT {
     void installsTheProgramsOnPathAsSymlinksIntoTheHome() {
         for (String program : List.of("supervisord", "supervisorctl", "echo_supervisord_conf", "pidproxy")) {
             assertThat(modeOf("/usr/bin/" + program)).startsWith("l");
-            assertThat(contents.get("/usr/bin/" + program)).endsWith("-> " + HOME + "/bin/" + program);
+            // Relative, as Debian wants for links within /usr.
+            assertThat(contents.get("/usr/bin/" + program)).endsWith("-> ../share/jsupervisor/bin/" + program);
             assertThat(modeOf(HOME + "/bin/" + program)).isEqualTo("-rwxr-xr-x");
         }
         assertThat(modeOf(HOME + "/bin/lib/launcher.sh")).isEqualTo("-rw-r--r--");
@@ -78,6 +79,8 @@ class DebianPackageIT {
         assertThat(modeOf("/etc/default/supervisor")).isEqualTo("-rw-r--r--");
         assertThat(modeOf("/lib/systemd/system/supervisor.service")).isEqualTo("-rw-r--r--");
         assertThat(modeOf("/usr/share/doc/jsupervisor/copyright")).isEqualTo("-rw-r--r--");
+        assertThat(modeOf("/usr/share/doc/jsupervisor/changelog.gz")).isEqualTo("-rw-r--r--");
+        assertThat(modeOf("/usr/share/doc/jsupervisor/install.md")).isEqualTo("-rw-r--r--");
         assertThat(contents.values()).allMatch(line -> line.contains(" root/root "), "owned by root");
     }
 
@@ -139,9 +142,21 @@ class DebianPackageIT {
         Run.ok("sh", "-n", dir.resolve("etc/init.d/supervisor").toString());
         Run.ok("sh", "-n", dir.resolve("usr/share/jsupervisor/bin/pidproxy").toString());
         for (String program : List.of("supervisord", "supervisorctl", "echo_supervisord_conf", "pidproxy")) {
-            assertThat(Files.readSymbolicLink(dir.resolve("usr/bin/" + program)))
-                    .isEqualTo(Path.of(HOME, "bin", program));
+            assertThat(dir.resolve("usr/bin/" + program).toRealPath())
+                    .isEqualTo(dir.resolve("usr/share/jsupervisor/bin/" + program).toRealPath());
         }
+    }
+
+    @Test
+    void launchersRunThroughTheUsrBinSymlinks(@TempDir Path dir) throws Exception {
+        Run.ok("dpkg-deb", "-x", deb.toString(), dir.toString());
+        Run echo = Run.of(List.of(dir.resolve("usr/bin/echo_supervisord_conf").toString()), Map.of(), dir,
+                java.time.Duration.ofSeconds(60));
+        assertThat(echo.exitCode()).as(echo.output()).isZero();
+        assertThat(echo.output()).isNotBlank();
+        Run pidproxy = Run.of(List.of(dir.resolve("usr/bin/pidproxy").toString()), Map.of(), dir,
+                java.time.Duration.ofSeconds(30));
+        assertThat(pidproxy.output()).contains("usage: pidproxy");
     }
 
     @Test
