@@ -92,6 +92,7 @@ public final class NuProcessLauncher implements Launcher {
         }
         long pid = proc.getPID();
         handler.pid = pid;
+        handler.holdPipes(pid);
         reaper.register(pid, handler::deliverExit);
         return new NuChild(proc, pid);
     }
@@ -103,14 +104,19 @@ public final class NuProcessLauncher implements Launcher {
 
     private final class Handler implements NuProcessHandler {
         private final ChildListener listener;
-        private final AtomicBoolean exited = new AtomicBoolean();
+        final AtomicBoolean exited = new AtomicBoolean();
         volatile long pid;
+        volatile NuProcess process;
+        private volatile int heldStdout = -1;
+        private volatile int heldStderr = -1;
 
         Handler(ChildListener listener) {
             this.listener = listener;
         }
 
+        /** Called by the reaper with the exact status: release the pipes, then report. */
         void deliverExit(int status) {
+            releasePipes();
             if (exited.compareAndSet(false, true)) {
                 listener.onExit(status);
             }
@@ -118,20 +124,44 @@ public final class NuProcessLauncher implements Launcher {
 
         @Override
         public void onPreStart(NuProcess nuProcess) {
+            this.process = nuProcess;
         }
 
         @Override
         public void onStart(NuProcess nuProcess) {
         }
 
+        /**
+         * NuProcess reaps a child itself once both pipes reach EOF, and reports only a lossy
+         * code. Holding another write end of the child's pipes delays that EOF until our reaper
+         * has taken the exact status; then we release them and the output drains normally.
+         */
+        void holdPipes(long childPid) {
+            heldStdout = Posix.openPeerWriteEnd(childPid, 1);
+            heldStderr = Posix.openPeerWriteEnd(childPid, 2);
+            if (exited.get()) {
+                releasePipes();
+            }
+        }
+
+        private synchronized void releasePipes() {
+            Posix.closeFd(heldStdout);
+            Posix.closeFd(heldStderr);
+            heldStdout = -1;
+            heldStderr = -1;
+        }
+
         @Override
         public void onExit(int exitCode) {
-            if (exitCode == Integer.MAX_VALUE || pid <= 0) {
-                return; // ECHILD: our reaper took the status; or the start failed
+            if (exitCode == Integer.MAX_VALUE || exitCode == Integer.MAX_VALUE - 1) {
+                return; // ECHILD: our reaper took the status
             }
-            // NuProcess reaped it before our reaper saw it: rebuild a wait status from its
-            // lossy code (signals and exit codes are indistinguishable there; 127 is MIN_VALUE).
-            reaper.unregister(pid);
+            // NuProcess reaped it first (a child that died before we could hold its pipes):
+            // rebuild a wait status from its lossy code (127 is MIN_VALUE; a signal number is
+            // indistinguishable from an exit code there).
+            if (pid > 0) {
+                reaper.unregister(pid);
+            }
             int code = exitCode == Integer.MIN_VALUE ? 127 : exitCode & 0xff;
             deliverExit(code << 8);
         }

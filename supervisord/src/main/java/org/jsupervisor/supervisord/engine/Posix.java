@@ -28,6 +28,29 @@ public final class Posix {
 
     private static native int waitpid(int pid, int[] status, int options);
 
+    private static native int waitid(int idtype, int id, byte[] infop, int options);
+
+    private static final int P_ALL = 0;
+    private static final int WEXITED = 4;
+    private static final int WNOWAIT = 0x01000000;
+    public static final int EINTR = 4;
+
+    /**
+     * Blocks until some child of this process has exited and returns its pid WITHOUT
+     * reaping it (WNOWAIT), so that whoever owns that child still gets its status.
+     *
+     * @return the pid, or {@code -errno} (e.g. {@code -ECHILD} when there are no children)
+     */
+    public static int awaitAnyExit() {
+        byte[] info = new byte[128];
+        int rc = waitid(P_ALL, 0, info, WEXITED | WNOWAIT);
+        if (rc != 0) {
+            return -Native.getLastError();
+        }
+        // siginfo_t on Linux: si_signo, si_errno, si_code (ints), then si_pid at offset 16 on LP64
+        return (info[16] & 0xff) | (info[17] & 0xff) << 8 | (info[18] & 0xff) << 16 | (info[19] & 0xff) << 24;
+    }
+
     private static native int umask(int mask);
 
     private static native int getpid();
@@ -45,6 +68,30 @@ public final class Posix {
     private static native int setrlimit(int resource, long[] rlim);
 
     private static native int setsid();
+
+    private static native int fcntl(int fd, int cmd, int arg);
+
+    private static native int close(int fd);
+
+    private static native int open(String path, int flags);
+
+    private static final int O_WRONLY = 01;
+    private static final int O_NONBLOCK = 04000;
+    private static final int O_CLOEXEC = 02000000;
+
+    /**
+     * Opens another write end of the pipe on {@code fd} of process {@code pid} (through
+     * /proc), close-on-exec so no child inherits it. Returns the fd, or -1.
+     */
+    public static int openPeerWriteEnd(long pid, int fd) {
+        return open("/proc/" + pid + "/fd/" + fd, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    }
+
+    public static void closeFd(int fd) {
+        if (fd >= 0) {
+            close(fd);
+        }
+    }
 
     /** Sends {@code sig} to {@code pid} (negative: to the process group). Returns 0 or the errno. */
     public static int sendSignal(long pid, int sig) {

@@ -9,11 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the exit statuses of our children, and only ours: it never calls
+ * Collects the exit statuses of our children, and only ours: it never reaps with
  * {@code waitpid(-1)}, which would steal statuses from the JDK's own reaper. One thread
- * wakes on SIGCHLD (and at least once a second as a safety net) and polls each registered
- * pid with {@code waitpid(pid, WNOHANG)}: cheap (one syscall per child) and exact (the raw
- * status, so "terminated by SIGTERM" is told from "exit status 15").
+ * blocks in {@code waitid(P_ALL, WEXITED|WNOWAIT)}, which wakes the moment any child
+ * becomes a zombie without reaping it; the thread then reaps exactly the pids it was given
+ * ({@code waitpid(pid, WNOHANG)}), so the status is exact ("terminated by SIGTERM" is told
+ * apart from "exit status 15"). The JVM does not deliver SIGCHLD to Java handlers reliably,
+ * so no signal handler is involved.
  */
 final class Reaper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
@@ -22,29 +24,17 @@ final class Reaper implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
     private volatile boolean closed;
-    private final Object handlerToken;
 
     Reaper() {
         thread = new Thread(this::run, "supervisord-reaper");
         thread.setDaemon(true);
         thread.start();
-        handlerToken = installSigchld();
-    }
-
-    private Object installSigchld() {
-        try {
-            sun.misc.Signal sig = new sun.misc.Signal("CHLD");
-            return sun.misc.Signal.handle(sig, s -> wake.release());
-        } catch (IllegalArgumentException e) {
-            LOG.debug("cannot handle SIGCHLD, polling only: {}", e.getMessage());
-            return null;
-        }
     }
 
     /** Watches {@code pid}; {@code onExit} gets its raw wait status once, on the reaper thread. */
     void register(long pid, IntConsumer onExit) {
         children.put(pid, onExit);
-        wake.release(); // it may have exited before it was registered
+        wake.release();
     }
 
     /** Stops watching {@code pid} (someone else reaped it). */
@@ -52,23 +42,39 @@ final class Reaper implements AutoCloseable {
         children.remove(pid);
     }
 
-    void kick() {
-        wake.release();
-    }
-
     private void run() {
         while (!closed) {
             try {
-                wake.tryAcquire(1, TimeUnit.SECONDS);
-                wake.drainPermits();
+                if (children.isEmpty()) {
+                    wake.tryAcquire(1, TimeUnit.SECONDS);
+                    continue;
+                }
+                int pid = Posix.awaitAnyExit();
+                if (pid == -Posix.EINTR) {
+                    continue;
+                }
+                if (pid < 0) {
+                    // no children at all (ours were reaped elsewhere): wait for a registration
+                    scan();
+                    wake.tryAcquire(100, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                if (!scan()) {
+                    // The zombie is not (yet) one of ours: a child being registered right now,
+                    // or one the JDK will reap. Do not touch it; look again shortly.
+                    Thread.sleep(5);
+                }
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                LOG.error("reaper error", e);
             }
-            scan();
         }
     }
 
-    void scan() {
+    /** Reaps every registered child that has exited; true if any was. */
+    boolean scan() {
+        boolean any = false;
         for (Map.Entry<Long, IntConsumer> e : children.entrySet()) {
             long pid = e.getKey();
             Integer st = Posix.reap(pid);
@@ -76,6 +82,7 @@ final class Reaper implements AutoCloseable {
                 continue;
             }
             children.remove(pid);
+            any = true;
             if (Posix.isReapError(st)) {
                 continue; // reaped by NuProcess first: its onExit reports the status
             }
@@ -85,11 +92,12 @@ final class Reaper implements AutoCloseable {
                 LOG.error("exit handler for pid {} failed", pid, ex);
             }
         }
+        return any;
     }
 
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        wake.release();
     }
 }

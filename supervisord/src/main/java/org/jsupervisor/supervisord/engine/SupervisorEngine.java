@@ -65,6 +65,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     private final List<Waiter> waiters = new ArrayList<>();
     private final CompletableFuture<Termination> termination = new CompletableFuture<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private ScheduledFuture<?> wakeup;
     private long wakeupAt = Long.MAX_VALUE;
     private boolean stopping;
@@ -92,6 +93,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
             return t;
         });
         ex.setRemoveOnCancelPolicy(true);
+        ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ex.prestartAllCoreThreads();
         this.loop = ex;
         this.loopThread = holder[0];
@@ -140,6 +142,9 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     /** Stops the engine thread and the launcher; call after {@link #termination()}. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         loop.execute(() -> {
             for (Waiter w : waiters) {
                 w.future.completeExceptionally(new EngineException(Failure.SHUTDOWN_STATE));
@@ -180,6 +185,9 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     @Override
     public void shutdown() {
+        if (loop.isShutdown()) {
+            return;
+        }
         loop.execute(() -> {
             mood = SupervisorState.SHUTDOWN;
             requestPass();
