@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * See docs/engine.md.
  */
 public final class NuProcessLauncher implements Launcher {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NuProcessLauncher.class);
     static {
         // We stop children ourselves, in priority order; NuProcess must not kill them at JVM exit.
         System.setProperty("com.zaxxer.nuprocess.enableShutdownHook", "false");
@@ -118,7 +119,11 @@ public final class NuProcessLauncher implements Launcher {
         void deliverExit(int status) {
             releasePipes();
             if (exited.compareAndSet(false, true)) {
-                listener.onExit(status);
+                try {
+                    listener.onExit(status);
+                } catch (RuntimeException e) {
+                    LOG.error("exit handler failed", e);
+                }
             }
         }
 
@@ -168,23 +173,31 @@ public final class NuProcessLauncher implements Launcher {
 
         @Override
         public void onStdout(ByteBuffer buffer, boolean closed) {
-            if (buffer.hasRemaining()) {
-                listener.onOutput(OutputChannel.STDOUT, buffer);
-                buffer.position(buffer.limit());
-            }
-            if (closed) {
-                listener.onEof(OutputChannel.STDOUT);
-            }
+            output(OutputChannel.STDOUT, buffer, closed);
         }
 
         @Override
         public void onStderr(ByteBuffer buffer, boolean closed) {
-            if (buffer.hasRemaining()) {
-                listener.onOutput(OutputChannel.STDERR, buffer);
+            output(OutputChannel.STDERR, buffer, closed);
+        }
+
+        /** Never lets an exception escape: NuProcess would stop its whole I/O loop. */
+        private void output(OutputChannel channel, ByteBuffer buffer, boolean closed) {
+            try {
+                if (buffer.hasRemaining()) {
+                    listener.onOutput(channel, buffer);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("output handler failed", e);
+            } finally {
                 buffer.position(buffer.limit());
             }
             if (closed) {
-                listener.onEof(OutputChannel.STDERR);
+                try {
+                    listener.onEof(channel);
+                } catch (RuntimeException e) {
+                    LOG.error("EOF handler failed", e);
+                }
             }
         }
 

@@ -306,6 +306,8 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
             if (!wait) {
                 f.complete(null);
             } else {
+                // Supervisor reports on its first look at a waiting stop, before the child is reaped.
+                p.stopReport(now);
                 waiters.add(new Waiter(f, t -> {
                     p.stopReport(t);
                     return Subprocess.STOPPED_STATES.contains(p.state);
@@ -474,7 +476,11 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     private void requestPass() {
         if (passQueued.compareAndSet(false, true)) {
-            loop.execute(this::pass);
+            try {
+                loop.execute(this::pass);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                passQueued.set(false);
+            }
         }
     }
 
@@ -709,10 +715,14 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
         @Override
         public void onEngineThread(Runnable task) {
-            loop.execute(() -> {
-                task.run();
-                requestPass();
-            });
+            try {
+                loop.execute(() -> {
+                    task.run();
+                    requestPass();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the engine is closed: nothing is supervised any more
+            }
         }
     }
 }

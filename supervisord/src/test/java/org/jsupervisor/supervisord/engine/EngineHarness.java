@@ -28,7 +28,12 @@ final class EngineHarness implements AutoCloseable {
         this.dir = dir;
         this.mainLog = MainLogSetup.configure(config.supervisord().logfile(), 0, 0, LogLevel.DEBUG, false);
         this.reloadWith = config;
-        this.engine = new SupervisorEngine(config, () -> reloadWith, new NuProcessLauncher(), new SupervisorLog(),
+        this.engine = new SupervisorEngine(config, () -> {
+            if (reloadWith == null) {
+                throw new org.jsupervisor.common.config.ConfigException("/etc/broken.conf: section [program:x] bad");
+            }
+            return reloadWith;
+        }, new NuProcessLauncher(), new SupervisorLog(),
                 mainLog, System::currentTimeMillis);
         engine.subscribe(events::add);
         engine.start().join();
