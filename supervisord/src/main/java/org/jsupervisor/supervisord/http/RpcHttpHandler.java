@@ -2,7 +2,7 @@ package org.jsupervisor.supervisord.http;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jsupervisor.rpc.server.RpcReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ public final class RpcHttpHandler extends Handler.Abstract.NonBlocking {
     private final RpcEndpoint endpoint;
     private final CsrfPolicy csrf;
     private final int maxBodyBytes;
+    private final Object idleLock = new Object();
+    private int inFlight;
 
     public RpcHttpHandler(RpcEndpoint endpoint, CsrfPolicy csrf, int maxBodyBytes) {
         this.endpoint = endpoint;
@@ -38,7 +41,8 @@ public final class RpcHttpHandler extends Handler.Abstract.NonBlocking {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback handlerCallback) {
+        Callback callback = track(handlerCallback);
         if (!HttpMethod.POST.is(request.getMethod())) {
             ErrorPages.send(response, callback, HttpStatus.BAD_REQUEST_400);
             return true;
@@ -64,34 +68,80 @@ public final class RpcHttpHandler extends Handler.Abstract.NonBlocking {
             }
             // Long waits (startProcess with wait) must not be cut by the idle timeout.
             request.addIdleTimeoutListener(timeout -> false);
-            dispatch(body, response, callback);
+            dispatch(body, response, callback, request.getComponents().getExecutor());
         });
         return true;
     }
 
-    private void dispatch(byte[] body, Response response, Callback callback) {
+    /**
+     * Waits until no RPC answer is being computed or written, at most {@code millis}: the
+     * answer to {@code shutdown} and {@code restart} must reach the client before the
+     * servers close.
+     */
+    public void awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (idleLock) {
+            long left;
+            while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
+                idleLock.wait(Math.max(1, left / 1_000_000L));
+            }
+        }
+    }
+
+    private Callback track(Callback callback) {
+        synchronized (idleLock) {
+            inFlight++;
+        }
+        return new Callback() {
+            @Override
+            public void succeeded() {
+                done();
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                done();
+                callback.failed(x);
+            }
+
+            @Override
+            public InvocationType getInvocationType() {
+                return callback.getInvocationType();
+            }
+        };
+    }
+
+    private void done() {
+        synchronized (idleLock) {
+            inFlight--;
+            idleLock.notifyAll();
+        }
+    }
+
+    private void dispatch(byte[] body, Response response, Callback callback, Executor executor) {
         try {
-            endpoint.call(body).whenComplete((xml, failure) -> answer(xml, failure, response, callback));
+            // Futures may complete on the engine thread: write the answer from a Jetty thread.
+            endpoint.call(body).whenCompleteAsync((reply, failure) -> answer(reply, failure, response, callback),
+                    executor);
         } catch (RuntimeException e) {
             answer(null, e, response, callback);
         }
     }
 
-    private static void answer(byte[] xml, Throwable failure, Response response, Callback callback) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof RpcEndpoint.MalformedRpcRequest bad) {
-            LOG.debug("XML-RPC request refused: {}", bad.getMessage());
-            ErrorPages.send(response, callback, HttpStatus.BAD_REQUEST_400, bad.getMessage());
-            return;
-        }
-        if (cause != null) {
-            LOG.error("XML-RPC request failed unexpectedly", cause);
+    private static void answer(RpcReply reply, Throwable failure, Response response, Callback callback) {
+        if (failure != null || reply == null) {
+            LOG.error("XML-RPC request failed unexpectedly", failure);
             ErrorPages.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
             return;
         }
+        if (reply.status() != HttpStatus.OK_200) {
+            ErrorPages.send(response, callback, reply.status());
+            return;
+        }
+        byte[] xml = reply.body();
         response.setStatus(HttpStatus.OK_200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, RpcReply.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, xml.length);
         response.write(true, ByteBuffer.wrap(xml), callback);
     }

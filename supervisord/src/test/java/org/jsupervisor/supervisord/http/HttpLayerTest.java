@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import org.jsupervisor.rpc.server.RpcReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,14 @@ class HttpLayerTest {
         RpcEndpoint echo = body -> {
             String text = new String(body, StandardCharsets.UTF_8);
             if (text.contains("broken")) {
-                return CompletableFuture.failedFuture(new RpcEndpoint.MalformedRpcRequest("not XML-RPC"));
+                return CompletableFuture.completedFuture(new RpcReply(400, new byte[0]));
             }
-            return CompletableFuture.completedFuture(OK_XML.getBytes(StandardCharsets.UTF_8));
+            if (text.contains("bug")) {
+                return CompletableFuture.failedFuture(new IllegalStateException("secret internals"));
+            }
+            return CompletableFuture.completedFuture(new RpcReply(200, OK_XML.getBytes(StandardCharsets.UTF_8)));
         };
-        Routes routes = new Routes(new RpcHttpHandler(echo, new CsrfPolicy(() -> Optional.of("tok3n")), 1000),
+        Routes routes = new Routes(new RpcHttpHandler(echo, new CsrfPolicy("tok3n"::equals), 1000),
                 LogTailHandler.processLogs(sources), LogTailHandler.mainLog(sources), new PlaceholderUi());
         server = new Server();
         open = new LocalConnector(server);
@@ -147,6 +151,7 @@ class HttpLayerTest {
         String r = open.getResponse(post("", "broken"));
         assertThat(r).startsWith("HTTP/1.1 400").doesNotContain("Exception").doesNotContain("at org.");
         assertThat(open.getResponse("GET /RPC2 HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 400");
+        assertThat(open.getResponse(post("", "bug"))).startsWith("HTTP/1.1 500").doesNotContain("secret internals");
     }
 
     @Test
