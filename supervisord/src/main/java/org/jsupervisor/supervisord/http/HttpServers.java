@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.eclipse.jetty.util.HostPort;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -84,7 +85,11 @@ public final class HttpServers implements AutoCloseable {
             UnixDomainServerConnector unixConnector = null;
             if (unix.isPresent()) {
                 socketFile = UnixSocketFile.stage(Path.of(unix.get().file()));
-                unixConnector = new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+                // A unix socket has no host name: without a Host header (HTTP/1.0), Jetty
+                // would fail to build the request URI and answer 400.
+                HttpConfiguration local = new HttpConfiguration(http);
+                local.setServerAuthority(new HostPort("localhost"));
+                unixConnector = new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory(local));
                 unixConnector.setName(UNIX);
                 unixConnector.setUnixDomainPath(socketFile.bindPath());
                 unixConnector.setIdleTimeout(60_000);

@@ -103,17 +103,19 @@ final class UnixSocketFile {
      */
     void publish(int mode, Optional<Integer> uid, Optional<Integer> gid, Consumer<String> notice) {
         try {
-            Files.setAttribute(bindPath, "unix:mode", mode & 07777, LinkOption.NOFOLLOW_LINKS);
+            // Following links is safe: the path is in our private directory. (Without it the
+            // JDK opens the file to fchmod it, which a socket refuses.)
+            Files.setAttribute(bindPath, "unix:mode", mode & 07777);
         } catch (IOException e) {
             throw new StartupRefused("Cannot open an HTTP server: cannot chmod socket " + target + ": " + e.getMessage(), e);
         }
         if (uid.isPresent() || gid.isPresent()) {
             try {
                 if (uid.isPresent()) {
-                    Files.setAttribute(bindPath, "unix:uid", uid.get(), LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(bindPath, "unix:uid", uid.get());
                 }
                 if (gid.isPresent()) {
-                    Files.setAttribute(bindPath, "unix:gid", gid.get(), LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(bindPath, "unix:gid", gid.get());
                 }
             } catch (IOException e) {
                 throw new StartupRefused(String.format("Not permitted to chown %s to uid/gid (%d, %d); adjust "
