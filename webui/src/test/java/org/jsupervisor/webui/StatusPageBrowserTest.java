@@ -207,6 +207,42 @@ class StatusPageBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void aPageOpenedBeforeADaemonRestartPicksUpTheNewTokenByItself() {
+        openStatusPage();
+        driver.executeScript("window.notReloaded = true");
+        int refusedBefore = server.refused().size();
+        server.rotateToken();
+        click("sleeper", "stop");
+        awaitShownState("sleeper", "stopped");
+        assertThat(message()).isEqualTo("Process sleeper stopped");
+        click("sleeper", "start");
+        awaitShownState("sleeper", "running");
+        assertThat(server.refused().size()).as("calls refused with the old token").isGreaterThan(refusedBefore);
+        assertThat(driver.executeScript("return window.notReloaded === true")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(4)
+    void theFilterShowsMatchingRowsAndCanBeBookmarked() {
+        openStatusPage();
+        driver.findElement(By.id("filter")).sendKeys("work");
+        await().atMost(Duration.ofSeconds(5)).until(() -> visibleRows().equals(List.of("worker:worker_0", "worker:worker_1")));
+        assertThat(driver.getCurrentUrl()).endsWith("#work");
+        driver.get(server.baseUrlWithCredentials() + "index.html#sleep");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().equals(List.of("sleeper")));
+        driver.get(server.baseUrlWithCredentials() + "index.html#talk");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().equals(List.of("talker")));
+        driver.get(server.baseUrlWithCredentials() + "#%E0%A4%A");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().size() == ALL.size());
+    }
+
+    private List<String> visibleRows() {
+        return driver.findElements(By.cssSelector("tr.process")).stream().filter(WebElement::isDisplayed)
+                .map(tr -> tr.getAttribute("data-ns")).collect(Collectors.toList());
+    }
+
+    @Test
     @Order(5)
     void aFailedStartIsReportedInTheMessage() {
         openStatusPage();
@@ -270,10 +306,81 @@ class StatusPageBrowserTest {
 
     @Test
     @Order(9)
-    void clearingALogEmptiesIt() {
+    void clearingALogWhileTailingItIsShownAndTheTailGoesOn() {
         openStatusPage();
+        click("talker", "tailstdout");
+        WebElement output = driver.findElement(By.id("tail-output"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("out "));
         click("talker", "clearlog");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> message().equals("Log for talker cleared"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("[log cleared or rotated]"));
+        String afterClear = output.getText().substring(output.getText().indexOf("[log cleared or rotated]"));
+        int first = lastCounter(afterClear, "out ");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            String t = output.getText();
+            return lastCounter(t.substring(t.indexOf("[log cleared or rotated]")), "out ") >= first + 2;
+        });
+    }
+
+    @Test
+    @Order(15)
+    void thePagesRunWithoutScriptErrorsOrPolicyViolations() {
+        Browser.severeConsoleMessages(driver); // drop what earlier tests left
+        openStatusPage();
+        click("talker", "tailstderr");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                driver.findElement(By.id("tail-output")).getText().contains("err "));
+        driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                driver.findElement(By.id("tail-output")).getText().contains("out "));
+        assertThat(Browser.severeConsoleMessages(driver)).isEmpty();
+    }
+
+    @Test
+    @Order(16)
+    void theXmlRpcCodecHandlesEveryTypeFaultsAndBytesXmlForbids() {
+        openStatusPage();
+        Object decoded = driver.executeScript(
+                "const xml = '<?xml version=\"1.0\"?><methodResponse><params><param><value><struct>'"
+                + " + '<member><name>s</name><value><string>a &amp; &lt;b&gt;</string></value></member>'"
+                + " + '<member><name>bare</name><value>plain</value></member>'"
+                + " + '<member><name>i</name><value><i4>-7</i4></value></member>'"
+                + " + '<member><name>big</name><value><i8>4294967296</i8></value></member>'"
+                + " + '<member><name>d</name><value><double>1.5</double></value></member>'"
+                + " + '<member><name>t</name><value><boolean>1</boolean></value></member>'"
+                + " + '<member><name>n</name><value><nil/></value></member>'"
+                + " + '<member><name>b</name><value><base64>aMOpbGxv</base64></value></member>'"
+                + " + '<member><name>a</name><value><array><data><value><int>1</int></value>'"
+                + " + '<value><string>x</string></value></data></array></value></member>'"
+                + " + '</struct></value></param></params></methodResponse>';"
+                + "return JSON.stringify(XmlRpc.decodeResponse(xml));");
+        assertThat(decoded).isEqualTo("{\"s\":\"a & <b>\",\"bare\":\"plain\",\"i\":-7,\"big\":4294967296,"
+                + "\"d\":1.5,\"t\":true,\"n\":null,\"b\":\"h\u00e9llo\",\"a\":[1,\"x\"]}");
+
+        Object fault = driver.executeScript(
+                "try {"
+                + " XmlRpc.decodeResponse('<methodResponse><fault><value><struct><member><name>faultCode</name>'"
+                + " + '<value><int>10</int></value></member><member><name>faultString</name>'"
+                + " + '<value><string>BAD_NAME: x</string></value></member></struct></value></fault></methodResponse>');"
+                + " return 'no fault';"
+                + "} catch (e) { return e.name + ' ' + e.code + ' ' + e.faultName + ' ' + e.message; }");
+        assertThat(fault).isEqualTo("Fault 10 BAD_NAME BAD_NAME: x");
+
+        // Raw ESC and NUL characters and character references to them: both ill-formed XML 1.0.
+        Object controlChars = driver.executeScript(
+                "return XmlRpc.decodeResponse('<methodResponse><params><param><value><string>'"
+                + " + '\\u001b[31mred\\u001b[0m &#27;[1mbold&#27;[0m nul\\u0000 bell&#7;</string>'"
+                + " + '</value></param></params></methodResponse>');");
+        assertThat(controlChars).isEqualTo("red bold nul\ufffd bell\ufffd");
+
+        Object encoded = driver.executeScript(
+                "return XmlRpc.encodeCall('supervisor.x', [['<a>&', true, 3, 2.5, [1], {k: 'v'}]])");
+        assertThat(encoded).isEqualTo("<?xml version=\"1.0\"?>\n<methodCall><methodName>supervisor.x"
+                + "</methodName><params><param><value><array><data><value><string>&lt;a&gt;&amp;</string></value>"
+                + "<value><boolean>1</boolean></value><value><int>3</int></value><value><double>2.5</double></value>"
+                + "<value><array><data><value><int>1</int></value></data></array></value><value><struct><member>"
+                + "<name>k</name><value><string>v</string></value></member></struct></value></data></array>"
+                + "</value></param></params></methodCall>");
     }
 
     @Test
@@ -318,6 +425,10 @@ class StatusPageBrowserTest {
         driver.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(driver, 1280, 1000, screenshots().resolve("status-desktop.png"));
         Browser.screenshot(driver, 390, 844, screenshots().resolve("status-phone.png"));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of(
+                "features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        Browser.screenshot(driver, 1280, 1000, screenshots().resolve("status-desktop-dark.png"));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
         driver.executeScript("window.scrollTo(0, document.body.scrollHeight)");
         Browser.screenshot(driver, 390, 844, screenshots().resolve("status-phone-tail.png"));
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker&channel=stderr");
@@ -348,6 +459,12 @@ class StatusPageBrowserTest {
         int before = server.forwarded().size();
         driver.findElement(By.id("stopall")).click();
         driver.switchTo().alert().dismiss();
+        // Let anything the click might have sent arrive: a refresh asked for afterwards must
+        // reach the daemon first.
+        driver.findElement(By.id("refresh")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> message().equals("Page refreshed")
+                && server.forwarded().subList(before, server.forwarded().size()).stream()
+                        .anyMatch(body -> body.contains("getAllProcessInfo")));
         assertThat(server.forwarded().subList(before, server.forwarded().size()))
                 .noneMatch(body -> body.contains("stopAllProcesses"));
         assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");

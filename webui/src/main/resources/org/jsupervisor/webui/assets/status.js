@@ -188,8 +188,11 @@
 
   // ---- rendering -------------------------------------------------------------------------
 
-  function actionButton(act, label, extraClass) {
-    return el("button", { type: "button", "data-act": act, class: "btn " + (extraClass || ""), text: label });
+  // `subject` names the process or group for screen readers, which would otherwise hear a
+  // column of identical "Stop" buttons.
+  function actionButton(act, label, extraClass, subject) {
+    return el("button", { type: "button", "data-act": act, class: "btn " + (extraClass || ""), text: label,
+      "aria-label": label + " " + subject });
   }
 
   function newRow(ns) {
@@ -200,12 +203,12 @@
       el("td", { class: "desc" }),
       el("td", { class: "name" }, link),
       el("td", { class: "actions" },
-        actionButton("start", "Start", "primary"),
-        actionButton("stop", "Stop"),
-        actionButton("restart", "Restart"),
-        actionButton("clearlog", "Clear log"),
-        actionButton("tailstdout", "Tail stdout"),
-        actionButton("tailstderr", "Tail stderr")));
+        actionButton("start", "Start", "primary", ns),
+        actionButton("stop", "Stop", "", ns),
+        actionButton("restart", "Restart", "", ns),
+        actionButton("clearlog", "Clear log", "", ns),
+        actionButton("tailstdout", "Tail stdout", "", ns),
+        actionButton("tailstderr", "Tail stderr", "", ns)));
     tr.dataset.ns = ns;
     return tr;
   }
@@ -238,6 +241,9 @@
       if (b.disabled !== disabled) {
         b.disabled = disabled;
       }
+      // Phones hide what the state rules out (not what a running action blocks, which would
+      // make the card jump); wide screens keep every column in place.
+      b.classList.toggle("unavailable", !enabled[b.dataset.act]);
     }
   }
 
@@ -248,9 +254,9 @@
       el("th", { colspan: "4", scope: "rowgroup" },
         el("span", { class: "group-name", text: group }),
         el("span", { class: "group-actions" },
-          actionButton("group-start", "Start group"),
-          actionButton("group-stop", "Stop group"),
-          actionButton("group-restart", "Restart group"))));
+          actionButton("group-start", "Start group", "", group),
+          actionButton("group-stop", "Stop group", "", group),
+          actionButton("group-restart", "Restart group", "", group))));
     body.append(header);
     return body;
   }
@@ -346,6 +352,7 @@
   async function refresh() {
     pollTimer = null;
     const seq = ++requested;
+    const began = performance.now();
     try {
       const infos = await XmlRpc.call("supervisor.getAllProcessInfo");
       if (seq > shown) {
@@ -360,7 +367,9 @@
         return; // only a reload helps
       }
     }
-    refreshSoon(POLL_MS);
+    // A daemon with hundreds of processes answers slowly; never spend more than a fifth of
+    // its time on one open page.
+    refreshSoon(Math.max(POLL_MS, 5 * (performance.now() - began)));
   }
 
   function refreshSoon(delay) {
@@ -407,6 +416,8 @@
     panel.dataset.ns = ns;
     $("tail-title").textContent = ns + " " + channel;
     $("tail-open").href = tailHref(ns, channel);
+    // The daemon's plain-text stream of the same log, Supervisor's old "Tail -f" link.
+    $("tail-raw").href = "logtail/" + encodeURIComponent(ns) + (channel === "stderr" ? "/stderr" : "");
     $("tail-stdout").setAttribute("aria-pressed", String(channel === "stdout"));
     $("tail-stderr").setAttribute("aria-pressed", String(channel === "stderr"));
     $("tail-pause").textContent = "Pause";
@@ -445,7 +456,24 @@
     $(id).addEventListener("click", globalActions[id]);
   }
   $("message-close").addEventListener("click", () => { $("message").hidden = true; });
-  $("filter").addEventListener("input", () => render(lastInfos));
+  // The filter lives in the URL's fragment, so index.html#web can be bookmarked.
+  function filterFromUrl() {
+    try {
+      $("filter").value = decodeURIComponent(window.location.hash.slice(1));
+    } catch (e) {
+      $("filter").value = ""; // a malformed fragment is no filter
+    }
+  }
+  filterFromUrl();
+  window.addEventListener("hashchange", () => {
+    filterFromUrl();
+    render(lastInfos);
+  });
+  $("filter").addEventListener("input", () => {
+    const f = $("filter").value;
+    history.replaceState(null, "", f ? "#" + encodeURIComponent(f) : window.location.pathname + window.location.search);
+    render(lastInfos);
+  });
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && pollTimer === null) {
       refresh();

@@ -12,6 +12,7 @@
   const link = (ch) => "tail.html?processname=" + encodeURIComponent(ns) + (ch === "stderr" ? "&channel=stderr" : "");
   $("tail-stdout").href = link("stdout");
   $("tail-stderr").href = link("stderr");
+  $("tail-raw").href = "logtail/" + encodeURIComponent(ns) + (channel === "stderr" ? "/stderr" : "");
   $("tail-stdout").setAttribute("aria-current", String(channel === "stdout"));
   $("tail-stderr").setAttribute("aria-current", String(channel === "stderr"));
 

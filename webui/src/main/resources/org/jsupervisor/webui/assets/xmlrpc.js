@@ -6,17 +6,46 @@
 
 const XmlRpc = (() => {
   const tokenMeta = document.querySelector('meta[name="csrf-token"]');
-  const token = tokenMeta ? tokenMeta.getAttribute("content") : "";
+  let token = tokenMeta ? tokenMeta.getAttribute("content") : "";
+  let tokenRefresh = null; // one refresh at a time, shared by the calls that need it
 
   // fetch() refuses URLs with credentials in them, and a page opened as
   // http://user:pass@host:9001/ resolves relative URLs to such URLs. The browser keeps the
   // login for the realm, so dropping them from the URL loses nothing.
-  const endpoint = (() => {
-    const url = new URL("RPC2", document.baseURI);
+  function sameOriginUrl(relative) {
+    const url = new URL(relative, document.baseURI);
     url.username = "";
     url.password = "";
     return url.href;
-  })();
+  }
+  const endpoint = sameOriginUrl("RPC2");
+
+  // A restarted daemon has a new token, so an open page's calls get 403. The current token is
+  // in the status page's HTML, which only this origin can read: fetch it and go on, instead
+  // of asking the user to reload.
+  function refreshToken() {
+    if (!tokenRefresh) {
+      tokenRefresh = (async () => {
+        try {
+          const r = await fetch(sameOriginUrl("index.html"), { credentials: "same-origin", cache: "no-store" });
+          if (!r.ok) {
+            return false;
+          }
+          const doc = new DOMParser().parseFromString(await r.text(), "text/html");
+          const meta = doc.querySelector('meta[name="csrf-token"]');
+          const fresh = meta ? meta.getAttribute("content") : "";
+          const changed = fresh !== "" && fresh !== token;
+          token = fresh || token;
+          return changed;
+        } catch (e) {
+          return false;
+        } finally {
+          tokenRefresh = null;
+        }
+      })();
+    }
+    return tokenRefresh;
+  }
 
   // Supervisor's fault codes, by number, for messages.
   const FAULT_NAMES = {
@@ -164,24 +193,33 @@ const XmlRpc = (() => {
     return decodeValue(value);
   }
 
-  async function call(method, ...params) {
-    let response;
+  async function post(body) {
     try {
-      response = await fetch(endpoint, {
+      return await fetch(endpoint, {
         method: "POST",
         headers: { "Content-Type": "text/xml", "X-CSRF-Token": token },
-        body: encodeCall(method, params),
+        body: body,
         credentials: "same-origin",
         cache: "no-store"
       });
     } catch (e) {
       throw new TransportError("cannot reach supervisord (" + e.message + ")");
     }
+  }
+
+  async function call(method, ...params) {
+    const body = encodeCall(method, params);
+    const sentWith = token;
+    let response = await post(body);
+    // A refused call did nothing, so sending it again with the new token is safe.
+    if (response.status === 403 && (token !== sentWith || await refreshToken())) {
+      response = await post(body);
+    }
     if (response.status === 401) {
       throw new TransportError("not authorized: reload the page and log in", 401);
     }
     if (response.status === 403) {
-      throw new TransportError("refused: the page is stale (was supervisord restarted?); reload it", 403);
+      throw new TransportError("refused by supervisord (HTTP 403); reload the page", 403);
     }
     if (!response.ok) {
       throw new TransportError("supervisord answered HTTP " + response.status, response.status);

@@ -35,6 +35,8 @@ public final class Browser {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--user-data-dir=" + profileDir);
+        // Keeps the console so tests can check that no script error or CSP violation happened.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -43,6 +45,14 @@ public final class Browser {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** Console messages at level SEVERE (script errors, CSP violations, failed loads) since the last call. */
+    public static java.util.List<String> severeConsoleMessages(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage())
+                .toList();
     }
 
     /** Resizes the viewport (not the window) to width x height and saves a PNG of it. */

@@ -30,7 +30,8 @@ public final class UiTestServer implements AutoCloseable {
     public static final String PASSWORD = "s3cret pass";
 
     private final Server server;
-    private final CsrfToken token = CsrfToken.random();
+    private volatile CsrfToken token = CsrfToken.random();
+    private volatile WebUiHandler ui = new WebUiHandler(token);
     private final List<String> forwarded = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
 
@@ -59,7 +60,13 @@ public final class UiTestServer implements AutoCloseable {
                 return true;
             }
         };
-        server.setHandler(new BasicAuth(new Handler.Sequence(new WebUiHandler(token), rpc)));
+        Handler currentUi = new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                return ui.handle(request, response, callback);
+            }
+        };
+        server.setHandler(new BasicAuth(new Handler.Sequence(currentUi, rpc)));
         server.start();
     }
 
@@ -74,6 +81,13 @@ public final class UiTestServer implements AutoCloseable {
 
     public CsrfToken token() {
         return token;
+    }
+
+    /** What a daemon restart does to open pages: a new token for the UI and for /RPC2. */
+    public void rotateToken() {
+        CsrfToken fresh = CsrfToken.random();
+        ui = new WebUiHandler(fresh);
+        token = fresh;
     }
 
     /** XML-RPC bodies that passed the CSRF check and reached the daemon. */
