@@ -14,12 +14,15 @@ import org.jsupervisor.common.Signal;
  *
  * @param name          the process name ({@code process_name} expanded)
  * @param command       the command line, not yet split
- * @param environment   the section's {@code environment} pairs, in file order (not merged
- *                      with the daemon's; the engine does that at spawn time)
+ * @param environment   the {@code [supervisord]} environment overridden by the section's own
+ *                      {@code environment} pairs, in file order, as Supervisor merges them at
+ *                      load time (the daemon's process environment is not included; the
+ *                      engine adds it at spawn time)
  * @param directory     {@code directory}, if set
  * @param umask         {@code umask}, if set
- * @param user          {@code user}, if set (name or numeric uid as written)
- * @param serverUrl     {@code serverurl}: "AUTO" or a URL
+ * @param user          {@code user}, if set (name or numeric uid as written, expanded; the
+ *                      loader has checked that it exists)
+ * @param serverUrl     {@code serverurl}; empty when unset or {@code AUTO} (use the daemon's own)
  */
 public record ProcessConfig(
         String name,
@@ -44,8 +47,8 @@ public record ProcessConfig(
         Optional<String> serverUrl) {
 
     public ProcessConfig {
-        environment = Map.copyOf(environment instanceof java.util.LinkedHashMap<String, String> l
-                ? l : new java.util.LinkedHashMap<>(environment));
+        // keeps file order (Map.copyOf would not); equality is still by content
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         exitcodes = Set.copyOf(exitcodes);
     }
 

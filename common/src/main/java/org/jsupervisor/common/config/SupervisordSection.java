@@ -23,7 +23,7 @@ public record SupervisordSection(
         Map<String, String> environment,
         String identifier) {
     public SupervisordSection {
-        environment = Map.copyOf(environment instanceof java.util.LinkedHashMap<String, String> l
-                ? l : new java.util.LinkedHashMap<>(environment));
+        // keeps file order (Map.copyOf would not); equality is still by content
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     }
 }

@@ -1,0 +1,86 @@
+package org.jsupervisor.common.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Looks up users and groups as Supervisor's {@code getpwnam}/{@code getgrnam} calls do. The
+ * default reads {@code /etc/passwd} and {@code /etc/group}; a daemon that needs NSS (LDAP,
+ * sssd) can pass its own implementation in {@link LoadContext}.
+ */
+public interface UserDatabase {
+    /** A passwd entry: the parts Supervisor uses. */
+    record User(String name, int uid, int gid, String home) {
+    }
+
+    Optional<User> userByName(String name);
+
+    Optional<User> userById(int uid);
+
+    OptionalInt groupIdByName(String name);
+
+    boolean groupIdExists(int gid);
+
+    /** Reads the two files each time it is asked; they are small and this runs at load time. */
+    static UserDatabase etcFiles() {
+        return etcFiles(Path.of("/etc/passwd"), Path.of("/etc/group"));
+    }
+
+    static UserDatabase etcFiles(Path passwd, Path group) {
+        return new UserDatabase() {
+            private List<String[]> rows(Path p) {
+                try {
+                    return Files.readAllLines(p).stream()
+                            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                            .map(l -> l.split(":", -1))
+                            .filter(f -> f.length >= 3)
+                            .toList();
+                } catch (IOException e) {
+                    return List.of();
+                }
+            }
+
+            private Optional<User> user(java.util.function.Predicate<String[]> which) {
+                return rows(passwd).stream().filter(f -> f.length >= 6).filter(which).findFirst()
+                        .flatMap(f -> {
+                            try {
+                                return Optional.of(new User(f[0], Integer.parseInt(f[2]),
+                                        Integer.parseInt(f[3]), f[5]));
+                            } catch (NumberFormatException e) {
+                                return Optional.empty();
+                            }
+                        });
+            }
+
+            @Override
+            public Optional<User> userByName(String name) {
+                return user(f -> f[0].equals(name));
+            }
+
+            @Override
+            public Optional<User> userById(int uid) {
+                return user(f -> f[2].equals(Integer.toString(uid)));
+            }
+
+            @Override
+            public OptionalInt groupIdByName(String name) {
+                return rows(group).stream().filter(f -> f[0].equals(name)).mapToInt(f -> {
+                    try {
+                        return Integer.parseInt(f[2]);
+                    } catch (NumberFormatException e) {
+                        return -1;
+                    }
+                }).filter(g -> g >= 0).findFirst();
+            }
+
+            @Override
+            public boolean groupIdExists(int gid) {
+                return rows(group).stream().anyMatch(f -> f[2].equals(Integer.toString(gid)));
+            }
+        };
+    }
+}

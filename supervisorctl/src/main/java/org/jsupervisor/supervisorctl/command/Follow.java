@@ -1,0 +1,58 @@
+package org.jsupervisor.supervisorctl.command;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jsupervisor.supervisorctl.Controller;
+import org.jsupervisor.supervisorctl.server.ServerConnection;
+
+/** Copies an endless log stream to the terminal until it ends or the user presses Ctrl-C. */
+final class Follow {
+    private Follow() {
+    }
+
+    static void follow(Controller ctl, String path) {
+        ctl.output("==> Press Ctrl-C to exit <==");
+        String url = ctl.settings().serverUrl() + path;
+        AtomicBoolean interrupted = new AtomicBoolean();
+        ServerConnection.Stream stream = ctl.server().stream(path, sink(ctl),
+                error -> System.err.println(url + " " + error));
+        try (Controller.InterruptHandler ignored = ctl.onInterrupt(() -> {
+            interrupted.set(true);
+            stream.close();
+        })) {
+            stream.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stream.close();
+        }
+        if (interrupted.get()) {
+            ctl.output("");
+        }
+    }
+
+    /** The terminal, flushed after every piece so a follower sees lines as they come. */
+    static OutputStream sink(Controller ctl) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (ctl.out()) {
+                    ctl.out().write(b, off, len);
+                    ctl.out().flush();
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                ctl.out().flush();
+            }
+        };
+    }
+}
