@@ -123,8 +123,20 @@ final class ReferenceExpectations {
         assertThat(ours).as("%s: our message names a file", what).containsPattern("\\.(conf|ini)");
     }
 
-    /** Supervisor keeps log paths as written; ours are absolute against the working directory. */
+    /**
+     * Supervisor keeps log paths as written; ours are absolute against the working directory.
+     */
     private static void normalisePaths(JsonObject want, Path cwd) {
+        if (want.has("supervisord")) {
+            // likewise the daemon's childlogdir and directory
+            JsonObject sd = want.getAsJsonObject("supervisord");
+            for (String k : new String[] {"childlogdir", "directory"}) {
+                if (sd.has(k) && !sd.get(k).isJsonNull()) {
+                    String v = sd.get(k).getAsString();
+                    sd.add(k, new JsonPrimitive(Values.normpath(v.startsWith("/") ? v : cwd + "/" + v)));
+                }
+            }
+        }
         if (!want.has("groups")) {
             return;
         }
