@@ -243,6 +243,18 @@ class DaemonEndToEndTest {
     }
 
     @Test
+    void reloadRestartsTheDaemonBehindTheSameServers() throws Exception {
+        String pidBefore = ctl("pid", "sleeper").out().trim();
+        assertThat(ctl("reload").out()).isEqualTo("Restarted supervisord\n");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Clients.Result r = ctl("pid", "sleeper");
+            return r.out().trim().matches("\\d+") && !r.out().trim().equals(pidBefore) && !r.out().trim().equals("0");
+        });
+        assertThat(tcpCtl("s3cret", "status", "sleeper").out()).contains("sleeper");
+        assertThat(Files.getAttribute(sock, "unix:mode")).isEqualTo(0140700);
+    }
+
+    @Test
     void aSecondDaemonOnTheSameSocketIsRefusedAndTheFirstKeepsServing() throws Exception {
         Path out = dir.resolve("second.txt");
         Process second = Daemon.launch(conf, out);
