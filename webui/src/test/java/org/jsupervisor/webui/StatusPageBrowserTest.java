@@ -146,6 +146,8 @@ class StatusPageBrowserTest extends BrowserTestBase {
             driver.get(server.baseUrlWithCredentials() + forged);
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                     .until(() -> driver.findElements(By.cssSelector("tr.process")).size() == ALL.size());
+            assertThat(message()).endsWith("Nothing was done.");
+            assertThat(driver.getCurrentUrl()).doesNotContain("action=");
         }
         // The pages polled the daemon (so they ran) but asked for nothing but information.
         List<String> sent = server.forwarded().subList(before, server.forwarded().size());

@@ -480,6 +480,16 @@
     }
   });
 
+  // Supervisor's own page acted on links like index.html?action=stop&processname=x. Here a
+  // link changes nothing; say so to whoever followed an old bookmark, and drop the query so
+  // a reload does not repeat the notice.
+  const query = new URLSearchParams(window.location.search);
+  if (query.has("action")) {
+    showMessage("This address asks for an action, but links cannot change anything here: " +
+      "use the buttons instead. Nothing was done.", "info");
+    history.replaceState(null, "", window.location.pathname + window.location.hash);
+  }
+
   loadIdentity();
   refresh();
 })();
