@@ -145,7 +145,7 @@
     const failures = failuresOf(results);
     return failures.length
       ? ["ERROR: " + verb + " with failures: " + failures.join("; "), "error"]
-      : [verb + " at " + new Date().toLocaleTimeString()];
+      : [verb]; // the message line shows the time already
   }
 
   const groupActions = {
