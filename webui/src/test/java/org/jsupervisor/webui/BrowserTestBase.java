@@ -58,6 +58,11 @@ abstract class BrowserTestBase {
             command=sleep 1000
             autostart=false
 
+            [program:merged]
+            command=/bin/sh -c 'echo merged-out; echo merged-err >&2; exec sleep 1000'
+            redirect_stderr=true
+            startsecs=0
+
             [program:oneshot]
             command=/bin/true
             startsecs=0
@@ -72,7 +77,7 @@ abstract class BrowserTestBase {
             startsecs=0
             """.replace("ESCAPE", ESCAPE_NAME);
 
-    static final List<String> ALL = List.of("broken", "idle", "oneshot", "sleeper", "talker",
+    static final List<String> ALL = List.of("broken", "idle", "merged", "oneshot", "sleeper", "talker",
             "worker:worker_0", "worker:worker_1", ESCAPE_NAME);
 
     Path dir;

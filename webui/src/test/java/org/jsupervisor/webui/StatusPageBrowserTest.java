@@ -110,6 +110,21 @@ class StatusPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    @Order(6)
+    void whenTheDaemonCannotBeReachedThePageSaysSoAndRecoversByItself() {
+        openStatusPage();
+        server.setBackendDown(true);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                driver.findElement(By.id("connection")).getText().equals("Not up to date: supervisord answered HTTP 502"));
+        assertThat(driver.findElement(By.id("processes")).getAttribute("class")).contains("stale");
+        assertThat(driver.findElements(By.cssSelector("tr.process"))).hasSize(ALL.size());
+        server.setBackendDown(false);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                !driver.findElement(By.id("connection")).isDisplayed());
+        assertThat(driver.findElement(By.id("processes")).getAttribute("class")).doesNotContain("stale");
+    }
+
+    @Test
     @Order(7)
     void aFailedStartIsReportedInTheMessage() {
         openStatusPage();

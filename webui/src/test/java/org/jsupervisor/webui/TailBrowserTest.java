@@ -50,6 +50,18 @@ class TailBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    @Order(1)
+    void saysSoWhenAProcessHasNoStderrLog() {
+        openStatusPage();
+        click("merged", "tailstderr");
+        WebElement output = driver.findElement(By.id("tail-output"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("[merged has no stderr log file"));
+        driver.findElement(By.id("tail-stdout")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("merged-out")
+                && output.getText().contains("merged-err"));
+    }
+
+    @Test
     @Order(2)
     void theBookmarkableTailPageFollowsTheLog() {
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker");
