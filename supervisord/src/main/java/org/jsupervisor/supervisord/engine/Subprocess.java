@@ -153,6 +153,7 @@ final class Subprocess {
             return;
         }
         r.child = child;
+        r.pid = child.pid();
         run = r;
         pid = child.pid();
         host.log().info("spawned: " + CommandLine.pyRepr(processname) + " with pid " + pid);
@@ -443,6 +444,7 @@ final class Subprocess {
     /** The current child's output and exit, as reported by the launcher's threads. */
     private final class Run implements Launcher.ChildListener {
         Launcher.Child child;
+        volatile long pid;
         Integer waitStatus;
         long reapedAt;
         boolean stdoutEof;
@@ -456,7 +458,7 @@ final class Subprocess {
         public void onOutput(OutputChannel channel, ByteBuffer data) {
             ChildStreamLog log = channel == OutputChannel.STDOUT || config.redirectStderr() ? stdoutLog : stderrLog;
             if (log != null) {
-                log.write(data);
+                log.write(data, pid); // with the pid, for the events package's output filters
             }
         }
 
