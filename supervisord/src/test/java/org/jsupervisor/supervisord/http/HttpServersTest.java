@@ -77,8 +77,12 @@ class HttpServersTest {
     }
 
     static String get(Path socket) throws IOException {
+        return send(socket, "GET / HTTP/1.0\r\n\r\n");
+    }
+
+    static String send(Path socket, String request) throws IOException {
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            ch.write(ByteBuffer.wrap("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buf = ByteBuffer.allocate(8192);
             StringBuilder sb = new StringBuilder();
             while (ch.read(buf) > 0) {
@@ -108,6 +112,17 @@ class HttpServersTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.sock");
         }
+    }
+
+    @Test
+    void acceptsTheBlankHostHeaderSupervisorsOwnHttpClientSendsOverUnixSockets() throws Exception {
+        Path sock = dir.resolve("h.sock");
+        servers(Optional.empty(), Optional.of(unix(sock, 0700))).start();
+        // What supervisorctl's tail -f sends for a unix:// server URL.
+        String r = send(sock, "GET / HTTP/1.1\r\nHost: \r\nAccept-Encoding: chunked\r\nAccept: */*\r\n"
+                + "User-agent: Supervisor HTTP Client\r\nConnection: close\r\n\r\n\r\n");
+        assertThat(r).startsWith("HTTP/1.1 200");
+        assertThat(send(sock, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
     }
 
     @Test
