@@ -85,4 +85,31 @@ class TarballIT {
         }
         return bin;
     }
+
+    /** The unpacked distribution as a user runs it: the daemon detaches, supervisorctl drives it. */
+    @Test
+    void aDaemonFromTheTarballRunsProgramsAndObeysItsSupervisorctl(@TempDir Path dir) throws Exception {
+        assumeFalse(Build.ourDaemonIsAStub(), "supervisord's Main is still a stub");
+        Run.ok("tar", "-xzf", Build.tarball().toString(), "-C", dir.toString());
+        Path home = dir.resolve(top);
+        try (DaemonFixture fx = new DaemonFixture()) {
+            fx.writeConfig("");
+            Run start = Run.of(List.of(home.resolve("bin/supervisord").toString(), "-c", fx.config().toString()),
+                    Map.of(), fx.dir, Duration.ofSeconds(60));
+            assertThat(start.exitCode()).as(start.output()).isZero();
+            long child = fx.childPid(-1);
+            long daemon = DaemonFixture.pidIn(fx.pidfile()).orElseThrow();
+
+            String ctl = home.resolve("bin/supervisorctl").toString();
+            Run status = Run.of(List.of(ctl, "-c", fx.config().toString(), "status"), Map.of(), fx.dir,
+                    Duration.ofSeconds(60));
+            assertThat(status.output()).as(status.output()).containsPattern("sleeper\\s+RUNNING\\s+pid " + child);
+
+            Run shutdown = Run.of(List.of(ctl, "-c", fx.config().toString(), "shutdown"), Map.of(), fx.dir,
+                    Duration.ofSeconds(60));
+            assertThat(shutdown.exitCode()).as(shutdown.output()).isZero();
+            org.awaitility.Awaitility.await().atMost(DaemonFixture.WAIT)
+                    .until(() -> !DaemonFixture.alive(daemon) && !DaemonFixture.alive(child));
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 final class CommandLineOptions {
     static final String SHORT = "hc:?is:u:p:r:";
     static final List<String> LONG = List.of("help", "configuration=", "interactive", "serverurl=",
-            "username=", "password=", "history_file=", "history-file=");
+            "username=", "password=", "history_file=");
 
     String configuration;
     Boolean interactive;
@@ -31,7 +31,7 @@ final class CommandLineOptions {
     static CommandLineOptions parse(String[] argv) throws Invalid {
         GetOpt.Result r;
         try {
-            r = GetOpt.parse(argv, SHORT, LONG);
+            r = GetOpt.parse(acceptDocumentedSpelling(argv), SHORT, LONG);
         } catch (GetOpt.Error e) {
             throw new Invalid(e.getMessage());
         }
@@ -65,6 +65,20 @@ final class CommandLineOptions {
         }
         o.action = r.rest();
         return o;
+    }
+
+    /**
+     * Supervisor's usage text documents {@code --history-file} but getopt only knows
+     * {@code --history_file}; accept both without making {@code --history} ambiguous.
+     */
+    private static String[] acceptDocumentedSpelling(String[] argv) {
+        String[] copy = argv.clone();
+        for (int i = 0; i < copy.length && copy[i].startsWith("-") && !copy[i].equals("--"); i++) {
+            if (copy[i].equals("--history-file") || copy[i].startsWith("--history-file=")) {
+                copy[i] = "--history_file" + copy[i].substring("--history-file".length());
+            }
+        }
+        return copy;
     }
 
     private static String once(String current, String value, GetOpt.Opt opt) throws Invalid {

@@ -47,28 +47,28 @@ class ConfigChangesAndLifecycleTest {
             assertSame(sd.python("reread"), sd.ours("reread"), false);
             assertSame(sd.python("avail"), sd.ours("avail"), false);
             RealSupervisord.Outcome pyPartial = sd.python("update", "nope", "extra");
-            sd.python("stop extra");
-            sd.python("remove extra");
+            sd.ours("stop extra");
+            sd.ours("remove extra");
             assertSame(pyPartial, sd.ours("update nope extra"), false);
             // Undo what the Python run did, so ours meets the same state.
-            sd.python("stop extra");
-            sd.python("remove extra");
+            sd.ours("stop extra");
+            sd.ours("remove extra");
             RealSupervisord.Outcome pyAdd = sd.python("add extra");
-            sd.python("stop extra");
-            sd.python("remove extra");
+            sd.ours("stop extra");
+            sd.ours("remove extra");
             assertSame(pyAdd, sd.ours("add extra"), false);
             assertSame(sd.python("add extra"), sd.ours("add extra"), false);
             assertSame(sd.python("remove extra"), sd.ours("remove extra"), false);
-            sd.python("stop extra");
+            sd.ours("stop extra");
             RealSupervisord.Outcome pyRemove = sd.python("remove extra");
-            sd.python("add extra");
-            sd.python("stop extra");
+            sd.ours("add extra");
+            sd.ours("stop extra");
             assertSame(pyRemove, sd.ours("remove extra"), false);
-            sd.python("add extra");
+            sd.ours("add extra");
             // update everything: foo disappears, grp changes, extra is already there.
             RealSupervisord.Outcome pyUpdate = sd.python("update");
             sd.writeConf(BASE + EXTRA);
-            sd.python("update");
+            sd.ours("update");
             sd.writeConf(BASE.replace("programs=g1", "programs=g1\npriority=5").replace(
                     "[program:foo]\ncommand=sleep 1000\nstartsecs=0\n", "") + EXTRA);
             assertSame(pyUpdate, sd.ours("update"), true);

@@ -77,7 +77,7 @@ final class RealSupervisord implements AutoCloseable {
     /** Waits until the daemon answers and no process is still STARTING. */
     void awaitUp() {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Outcome o = python("status");
+            Outcome o = ours("status");
             return (o.exit() == 0 || o.exit() == 3) && !o.stdout().contains("STARTING")
                     && !o.stdout().contains("STOPPING");
         });

@@ -2,7 +2,9 @@ package org.jsupervisor.supervisorctl.command;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jsupervisor.rpc.Faults;
@@ -52,26 +54,26 @@ public final class FgCommand extends CtlCommand {
             ctl.setExitStatus(ExitStatus.GENERIC);
             return false;
         }
-        ctl.output("==> Press Ctrl-C to exit <==");
         String base = ctl.settings().serverUrl();
-        ServerConnection.Stream out = ctl.server().stream("/logtail/" + name + "/stdout",
-                Follow.sink(ctl), e -> System.err.println(base + "/logtail/" + name + "/stdout " + e));
-        ServerConnection.Stream err = ctl.server().stream("/logtail/" + name + "/stderr",
-                Follow.sink(ctl), e -> System.err.println(base + "/logtail/" + name + "/stderr " + e));
-        // Without a line editor a blocked read of stdin cannot be interrupted: Ctrl-C ends
-        // the whole run there, after saying so, as Supervisor's one-shot fg does.
         boolean editor = ctl.input() != null && ctl.input().catchesInterrupt();
         AtomicBoolean stop = new AtomicBoolean();
+        List<ServerConnection.Stream> streams = new CopyOnWriteArrayList<>();
         // With a line editor, Ctrl-C while reading arrives as an exception and at other
         // moments through this handler. Without one, a blocked read of stdin cannot be
         // interrupted, so Ctrl-C ends the whole run after saying so, as Supervisor's does.
+        // The handler is in place before the banner invites the user to press Ctrl-C.
         Runnable onCtrlC = editor ? () -> stop.set(true) : () -> {
             ctl.output("Exiting foreground");
-            out.close();
-            err.close();
+            streams.forEach(ServerConnection.Stream::close);
             System.exit(ctl.exitStatus());
         };
         try (Controller.InterruptHandler ignored = ctl.onInterrupt(onCtrlC)) {
+            ctl.output("==> Press Ctrl-C to exit <==");
+            for (String channel : new String[] {"stdout", "stderr"}) {
+                String path = "/logtail/" + name + "/" + channel;
+                streams.add(ctl.server().stream(path, Follow.sink(ctl),
+                        e -> System.err.println(base + path + " " + e)));
+            }
             while (true) {
                 String line;
                 try {
@@ -101,8 +103,7 @@ public final class FgCommand extends CtlCommand {
                 }
             }
         } finally {
-            out.close();
-            err.close();
+            streams.forEach(ServerConnection.Stream::close);
         }
     }
 

@@ -3,6 +3,7 @@ package org.jsupervisor.supervisorctl.command;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jsupervisor.supervisorctl.Controller;
 import org.jsupervisor.supervisorctl.server.ServerConnection;
@@ -13,20 +14,30 @@ final class Follow {
     }
 
     static void follow(Controller ctl, String path) {
-        ctl.output("==> Press Ctrl-C to exit <==");
         String url = ctl.settings().serverUrl() + path;
         AtomicBoolean interrupted = new AtomicBoolean();
-        ServerConnection.Stream stream = ctl.server().stream(path, sink(ctl),
-                error -> System.err.println(url + " " + error));
+        AtomicReference<ServerConnection.Stream> stream = new AtomicReference<>();
+        // The handler is in place before the banner invites the user to press Ctrl-C.
         try (Controller.InterruptHandler ignored = ctl.onInterrupt(() -> {
             interrupted.set(true);
-            stream.close();
+            ServerConnection.Stream s = stream.get();
+            if (s != null) {
+                s.close();
+            }
         })) {
-            stream.await();
+            ctl.output("==> Press Ctrl-C to exit <==");
+            stream.set(ctl.server().stream(path, sink(ctl), error -> System.err.println(url + " " + error)));
+            if (interrupted.get()) {
+                stream.get().close();
+            }
+            stream.get().await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            stream.close();
+            ServerConnection.Stream s = stream.get();
+            if (s != null) {
+                s.close();
+            }
         }
         if (interrupted.get()) {
             ctl.output("");

@@ -22,6 +22,7 @@ import org.jsupervisor.supervisord.engine.ControlPlaneFactory;
 import org.jsupervisor.supervisord.engine.NuProcessLauncher;
 import org.jsupervisor.supervisord.engine.Posix;
 import org.jsupervisor.supervisord.engine.SupervisorEngine;
+import org.jsupervisor.supervisord.events.EventDispatcher;
 import org.jsupervisor.supervisord.logging.MainLogSetup;
 import org.jsupervisor.supervisord.logging.SupervisorLog;
 
@@ -133,6 +134,7 @@ public final class Supervisord {
             SupervisorEngine engine = new SupervisorEngine(config, source, new NuProcessLauncher(), log, mainLog,
                     System::currentTimeMillis);
             current.set(engine);
+            EventDispatcher events = EventDispatcher.attach(engine, log); // event listener pools (events package)
             ControlPlane plane = null;
             Optional<ControlPlaneFactory> factory = ServiceLoader.load(ControlPlaneFactory.class).findFirst();
             if (factory.isPresent()) {
@@ -157,6 +159,7 @@ public final class Supervisord {
             }
             engine.start().join();
             SupervisorEngine.Termination end = engine.termination().join();
+            events.close();
             if (plane != null) {
                 plane.close();
             }

@@ -153,8 +153,10 @@ final class Subprocess {
             return;
         }
         r.child = child;
+        r.pid = child.pid();
         run = r;
         pid = child.pid();
+        host.spawned();
         host.log().info("spawned: " + CommandLine.pyRepr(processname) + " with pid " + pid);
         spawnerr = null;
         delay = now + config.startsecs() * 1000L;
@@ -373,6 +375,18 @@ final class Subprocess {
         run = null;
     }
 
+    /** An immutable snapshot for the API. */
+    ProcessInfo snapshot(long now) {
+        return new ProcessInfo(id, state, pid, instant(laststart), instant(laststop), java.time.Instant.ofEpochMilli(now),
+                exitstatus == null ? 0 : exitstatus, spawnerr == null ? "" : spawnerr,
+                stdoutLog == null ? "" : stdoutLog.path().map(Object::toString).orElse(""),
+                stderrLog == null ? "" : stderrLog.path().map(Object::toString).orElse(""), config);
+    }
+
+    private static java.time.Instant instant(long millis) {
+        return millis == 0 ? java.time.Instant.EPOCH : java.time.Instant.ofEpochMilli(millis);
+    }
+
     // ---- time-driven transitions ----------------------------------------------------------
 
     /** Finishes a reaped child once its output is drained (or the grace period is over). */
@@ -443,6 +457,7 @@ final class Subprocess {
     /** The current child's output and exit, as reported by the launcher's threads. */
     private final class Run implements Launcher.ChildListener {
         Launcher.Child child;
+        volatile long pid;
         Integer waitStatus;
         long reapedAt;
         boolean stdoutEof;
@@ -456,7 +471,7 @@ final class Subprocess {
         public void onOutput(OutputChannel channel, ByteBuffer data) {
             ChildStreamLog log = channel == OutputChannel.STDOUT || config.redirectStderr() ? stdoutLog : stderrLog;
             if (log != null) {
-                log.write(data);
+                log.write(data, pid); // with the pid, for the events package's output filters
             }
         }
 
