@@ -34,7 +34,8 @@ class StatusPageBrowserTest extends BrowserTestBase {
         assertThat(row("sleeper").findElement(By.cssSelector(".desc")).getText()).matches("pid \\d+, uptime .*");
         assertThat(row("sleeper").findElement(By.cssSelector(".badge")).getAttribute("class")).contains("state-running");
         assertThat(row("broken").findElement(By.cssSelector(".badge")).getAttribute("class")).contains("state-error");
-        assertThat(driver.findElement(By.id("identity")).getText()).isEqualTo("webui-test");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                driver.findElement(By.id("identity")).getText().equals("webui-test"));
     }
 
     @Test
@@ -203,13 +204,19 @@ class StatusPageBrowserTest extends BrowserTestBase {
     @Order(12)
     void restartAllAsksFirstThenRestartsEverything() {
         openStatusPage();
-        String pidBefore = row("sleeper").findElement(By.cssSelector(".desc")).getText();
+        String pidBefore = pidShown("sleeper");
         driver.findElement(By.id("restartall")).click();
         driver.switchTo().alert().accept();
         await().atMost(Duration.ofSeconds(40)).ignoreExceptions()
                 .until(() -> message().contains("All restarted"));
-        awaitShownState("sleeper", "running");
-        assertThat(row("sleeper").findElement(By.cssSelector(".desc")).getText()).isNotEqualTo(pidBefore);
+        await("sleeper shown running with a new pid").atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> shownState("sleeper").equals("running") && !pidShown("sleeper").equals(pidBefore));
+        assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
+    }
+
+    private String pidShown(String namespec) {
+        String desc = row(namespec).findElement(By.cssSelector(".desc")).getText();
+        return desc.substring(0, desc.indexOf(','));
     }
 
     @Test
