@@ -42,6 +42,11 @@ class SameAsPythonClientTest {
             command=/bin/false
             startretries=0
 
+            [program:nolog]
+            command=sleep 1000
+            startsecs=0
+            stdout_logfile=NONE
+
             [group:grp]
             programs=g1,g2
 
@@ -102,7 +107,8 @@ class SameAsPythonClientTest {
                 "signal CONT bar grp:nope",
                 "start foo", "start nope", "start grp:nope", "start nope:*", "start foo nope grp:nope",
                 "stop bar", "stop nope:*", "stop nope", "stop grp:nope",
-                "status   foo    bar  ");
+                "status   foo    bar  ", "tail nolog", "tail nolog stderr", "pid grp:*",
+                "status grp:* grp:g1");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,7 +151,12 @@ class SameAsPythonClientTest {
                 Arguments.of(List.of(), "clear all"),
                 Arguments.of(List.of("start grp:*"), "status"),
                 Arguments.of(List.of("stop grp:g1"), "status grp:*"),
-                Arguments.of(List.of("start foo"), "pid foo"));
+                Arguments.of(List.of("start foo"), "pid foo"),
+                Arguments.of(List.of("start grp:*"), "clear grp:*"),
+                Arguments.of(List.of(), "maintail"),
+                Arguments.of(List.of(), "maintail -200"),
+                Arguments.of(List.of("stop bar"), "start bar"),
+                Arguments.of(List.of("stop bar"), "start bar:*"));
     }
 
     @ParameterizedTest(name = "{1} after {0}")
@@ -162,6 +173,15 @@ class SameAsPythonClientTest {
         }
         RealSupervisord.Outcome us = sd.ours(line);
         assertSame(py, us, true);
+    }
+
+    @Test
+    void openSwitchesServerAndShowsItsStatus() throws Exception {
+        String line = "open unix://" + sd.socket;
+        assertSame(RealSupervisord.pythonRaw(null, "-s", "unix:///nonexistent/x", line),
+                RealSupervisord.oursRaw(null, "-s", "unix:///nonexistent/x", line), false);
+        String http = "open http://127.0.0.1:" + sd.port;
+        assertSame(sd.python(http), sd.ours(http), false);
     }
 
     @Test
