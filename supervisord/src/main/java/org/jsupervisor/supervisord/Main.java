@@ -1,12 +1,15 @@
 package org.jsupervisor.supervisord;
 
-/** Entry point of {@code bin/supervisord}. */
+import org.jsupervisor.supervisord.daemon.Supervisord;
+
+/** Entry point of {@code bin/supervisord}: Supervisor's supervisord, same flags and behaviour. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.err.println("supervisord: not implemented yet");
-        System.exit(2);
+        int code = new Supervisord(System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(code);
     }
 }

@@ -79,9 +79,20 @@ final class PyFormat {
                 }
                 value = values.get(key);
             } else {
-                // Python would format the whole mapping here; nobody means that.
+                int j = i;
+                while (j < n && "-+ #0123456789.hlL*".indexOf(s.charAt(j)) >= 0) {
+                    j++;
+                }
+                if (j >= n) {
+                    throw new BadFormat("incomplete format");
+                }
+                if ("diouxXeEfFgGcrsa".indexOf(s.charAt(j)) < 0) {
+                    throw new BadFormat("unsupported format character " + PyText.repr(String.valueOf(s.charAt(j)))
+                            + " (0x" + Integer.toHexString(s.charAt(j)) + ") at index " + j);
+                }
+                // Python would format the whole mapping itself here; nobody means that.
                 throw new BadFormat("a format without a (name) is not supported here: "
-                        + PyText.repr(s.substring(start, Math.min(n, i + 1))));
+                        + PyText.repr(s.substring(start, j + 1)));
             }
             boolean left = false;
             boolean plus = false;

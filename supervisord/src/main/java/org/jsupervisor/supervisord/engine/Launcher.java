@@ -1,0 +1,74 @@
+package org.jsupervisor.supervisord.engine;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts child processes. The engine decides what to run; a launcher knows how (fork/exec
+ * wrappers, pipes, reaping). The real one is {@link NuProcessLauncher}; state-machine tests
+ * use a fake.
+ */
+public interface Launcher extends AutoCloseable {
+
+    /**
+     * Starts a child. Returns once it has a pid. Listener methods are called from I/O or
+     * reaper threads (never the engine thread), each channel's output in order, and
+     * {@link ChildListener#onExit} exactly once.
+     *
+     * @throws SpawnException if no process could be created (fork-level failure)
+     */
+    Child spawn(Spec spec, ChildListener listener) throws SpawnException;
+
+    @Override
+    void close();
+
+    /**
+     * What to run.
+     *
+     * @param filename       the resolved executable
+     * @param argv           argv as Supervisor builds it (argv[0] as written in the command)
+     * @param env            the complete environment
+     * @param directory      working directory, already checked to exist
+     * @param umask          umask for the child, if any
+     * @param user           user to switch to, if any (already resolved)
+     * @param redirectStderr send the child's fd 2 to the stdout pipe
+     */
+    record Spec(String filename, List<String> argv, Map<String, String> env, Optional<String> directory,
+            Optional<Integer> umask, Optional<Posix.User> user, boolean redirectStderr) {
+    }
+
+    /** A running child. Thread-safe. */
+    interface Child {
+        long pid();
+
+        /** Sends a signal to the child ({@code group=false}) or its process group. Returns 0 or errno. */
+        int signal(int sig, boolean group);
+
+        /** Queues bytes for the child's stdin. Returns false if stdin is closed. */
+        boolean writeStdin(byte[] data);
+
+        /** Closes the pipe to the child's stdin. */
+        void closeStdin();
+    }
+
+    /** Callbacks from a child. */
+    interface ChildListener {
+        /** Output bytes; the buffer is only valid during the call. */
+        void onOutput(OutputChannel channel, ByteBuffer data);
+
+        /** The child's end of this pipe was closed (it exited, or closed the stream). */
+        void onEof(OutputChannel channel);
+
+        /** The child was reaped: its raw wait status (as waitpid reports it). */
+        void onExit(int waitStatus);
+    }
+
+    /** A fork-level failure; the message is Supervisor's spawnerr text. */
+    final class SpawnException extends Exception {
+        public SpawnException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

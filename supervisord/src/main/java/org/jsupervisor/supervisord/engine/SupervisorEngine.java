@@ -1,0 +1,598 @@
+package org.jsupervisor.supervisord.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.jsupervisor.common.Signal;
+import org.jsupervisor.common.SupervisorState;
+import org.jsupervisor.common.config.ConfigException;
+import org.jsupervisor.common.config.GroupConfig;
+import org.jsupervisor.common.config.SupervisorConfig;
+import org.jsupervisor.supervisord.engine.EngineException.Failure;
+import org.jsupervisor.supervisord.engine.event.ProcessGroupEvent;
+import org.jsupervisor.supervisord.engine.event.ProcessLogEvent;
+import org.jsupervisor.supervisord.engine.event.RemoteCommunicationEvent;
+import org.jsupervisor.supervisord.engine.event.SupervisorEvent;
+import org.jsupervisor.supervisord.engine.event.SupervisorStateEvent;
+import org.jsupervisor.supervisord.logging.SupervisorLog;
+
+/**
+ * The engine: every process's state lives on one thread ("supervisord-engine"), driven by
+ * child events (exit, EOF), API requests and timers set for the next time-driven transition
+ * (never a fixed poll). After anything happens it runs a "pass": collect exits, run each
+ * process's {@code transition(now)}, advance an ordered shutdown, settle waiting requests,
+ * and arm one timer for the earliest deadline.
+ */
+public final class SupervisorEngine implements Engine, AutoCloseable {
+
+    /** How {@link #termination()} ends: the final mood and, for a restart, the configuration to restart with. */
+    public record Termination(SupervisorState mood, SupervisorConfig nextConfig) {
+    }
+
+    private final ScheduledExecutorService loop;
+    private final Thread loopThread;
+    private final LongSupplier clock;
+    private final Launcher launcher;
+    private final SupervisorLog log;
+    private final LogFile mainLog;
+    private final ConfigSource configSource;
+    private final ChildLogs childLogs;
+    private final Map<String, String> baseEnv;
+    private final Optional<String> serverUrl;
+    private final Host host = new Host();
+    private final EventBus events;
+
+    private volatile SupervisorConfig config;
+    private volatile SupervisorState mood = SupervisorState.RUNNING;
+    private SupervisorConfig nextConfig;
+    private final Map<String, ProcessGroupRuntime> groups = new LinkedHashMap<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private final CompletableFuture<Termination> termination = new CompletableFuture<>();
+    private final AtomicBoolean passQueued = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Automatic spawns per pass before yielding to queued requests. */
+    private static final int SPAWNS_PER_PASS = 25;
+    private int spawnsThisPass;
+    private ScheduledFuture<?> wakeup;
+    private long wakeupAt = Long.MAX_VALUE;
+    private OrderedShutdown shutdown;
+
+    public SupervisorEngine(SupervisorConfig config, ConfigSource configSource, Launcher launcher, SupervisorLog log,
+            LogFile mainLog, LongSupplier clock) {
+        this.config = config;
+        this.configSource = configSource;
+        this.launcher = launcher;
+        this.log = log;
+        this.mainLog = mainLog;
+        this.clock = clock;
+        this.childLogs = new ChildLogs(log);
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        env.putAll(config.supervisord().environment());
+        this.baseEnv = Map.copyOf(env);
+        this.serverUrl = serverUrlOf(config);
+        Thread[] holder = new Thread[1];
+        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "supervisord-engine");
+            t.setDaemon(true);
+            holder[0] = t;
+            return t;
+        });
+        ex.setRemoveOnCancelPolicy(true);
+        ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        ex.prestartAllCoreThreads();
+        this.loop = ex;
+        this.loopThread = holder[0];
+        this.events = new EventBus(log, ex, clock);
+    }
+
+    static Optional<String> serverUrlOf(SupervisorConfig c) {
+        if (c.unixHttpServer().isPresent()) {
+            return Optional.of("unix://" + c.unixHttpServer().get().file());
+        }
+        return c.inetHttpServer().map(i -> "http://" + (i.host().isEmpty() ? "localhost" : i.host()) + ":" + i.port());
+    }
+
+    // ---- life cycle -------------------------------------------------------------------------
+
+    /** Cleans the AUTO log directory (unless nocleanup), activates every group and starts autostart programs. */
+    public CompletableFuture<Void> start() {
+        return call(() -> {
+            if (!config.supervisord().nocleanup()) {
+                childLogs.clearAutoLogDir(config.supervisord().childlogdir(), config.supervisord().identifier());
+            }
+            for (GroupConfig g : config.groups()) {
+                addGroup(g);
+            }
+            publish(new SupervisorStateEvent(true));
+            events.startTicks(() -> !termination.isDone());
+            return null;
+        });
+    }
+
+    /** Completes when a shutdown or restart has stopped every process. */
+    public CompletableFuture<Termination> termination() {
+        return termination;
+    }
+
+    /** Reopens every child log (SIGUSR2). */
+    public void reopenLogs() {
+        loop.execute(() -> groups.values().forEach(g -> g.processes.forEach(p -> {
+            if (p.stdoutLog != null) {
+                p.stdoutLog.reopen();
+            }
+            if (p.stderrLog != null) {
+                p.stderrLog.reopen();
+            }
+        })));
+    }
+
+    /** Stops the engine thread and the launcher; call after {@link #termination()}. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        loop.execute(() -> {
+            for (Waiter w : waiters) {
+                w.future().completeExceptionally(new EngineException(Failure.SHUTDOWN_STATE));
+            }
+            waiters.clear();
+            groups.values().forEach(g -> g.processes.forEach(childLogs::close));
+        });
+        loop.shutdown();
+        try {
+            loop.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        launcher.close();
+    }
+
+    // ---- Engine: the daemon ---------------------------------------------------------------------
+
+    @Override
+    public SupervisorState state() {
+        return mood;
+    }
+
+    @Override
+    public long pid() {
+        return Posix.pid();
+    }
+
+    @Override
+    public String identifier() {
+        return config.supervisord().identifier();
+    }
+
+    @Override
+    public SupervisorConfig config() {
+        return config;
+    }
+
+    @Override
+    public void shutdown() {
+        if (loop.isShutdown()) {
+            return;
+        }
+        loop.execute(() -> {
+            mood = SupervisorState.SHUTDOWN;
+            requestPass();
+        });
+    }
+
+    @Override
+    public void restart() {
+        loop.execute(() -> {
+            if (mood != SupervisorState.RUNNING) {
+                return;
+            }
+            SupervisorConfig next;
+            try {
+                next = configSource.load();
+            } catch (ConfigException e) {
+                // Better than Supervisor: a broken file must not take the running programs down.
+                log.error("restart refused, keeping the current configuration and every program running: "
+                        + e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                log.error("restart refused, keeping the current configuration: " + e);
+                return;
+            }
+            nextConfig = next;
+            mood = SupervisorState.RESTARTING;
+            requestPass();
+        });
+    }
+
+    // ---- Engine: queries ------------------------------------------------------------------------
+
+    @Override
+    public List<GroupInfo> groups() {
+        return call(() -> {
+            long now = clock.getAsLong();
+            List<GroupInfo> out = new ArrayList<>();
+            for (ProcessGroupRuntime g : sortedGroups()) {
+                List<ProcessInfo> ps = new ArrayList<>();
+                for (Subprocess p : g.byPriority()) {
+                    ps.add(snapshot(p, now));
+                }
+                out.add(new GroupInfo(g.name(), g.priority(), g.config, ps));
+            }
+            return out;
+        }).join();
+    }
+
+    @Override
+    public ProcessInfo process(ProcessId id) {
+        return join(call(() -> snapshot(find(id), clock.getAsLong())));
+    }
+
+    private static ProcessInfo snapshot(Subprocess p, long now) {
+        return p.snapshot(now);
+    }
+
+    // ---- Engine: actions ------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Void> start(ProcessId id, boolean wait) {
+        return action(id, p -> ProcessActions.start(p, clock.getAsLong(), wait, waiters));
+    }
+
+    @Override
+    public CompletableFuture<Void> stop(ProcessId id, boolean wait) {
+        return action(id, p -> ProcessActions.stop(p, clock.getAsLong(), wait, waiters));
+    }
+
+    @Override
+    public CompletableFuture<Void> signal(ProcessId id, Signal signal) {
+        return action(id, p -> ProcessActions.signal(p, clock.getAsLong(), signal));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendStdin(ProcessId id, byte[] data) {
+        byte[] copy = data.clone();
+        return action(id, p -> ProcessActions.sendStdin(p, copy));
+    }
+
+    @Override
+    public CompletableFuture<Void> clearLogs(ProcessId id) {
+        return action(id, ProcessActions::clearLogs);
+    }
+
+    @Override
+    public LogFile processLog(ProcessId id, OutputChannel channel) {
+        Subprocess p = join(call(() -> find(id)));
+        LogFile l = channel == OutputChannel.STDOUT ? p.stdoutLog : p.stderrLog;
+        return l != null ? l : ChildLogs.NO_LOG;
+    }
+
+    @Override
+    public LogFile mainLog() {
+        return mainLog;
+    }
+
+    // ---- Engine: configuration changes ----------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<ConfigDiff> reloadConfig() {
+        return call(() -> {
+            SupervisorConfig next;
+            try {
+                next = configSource.load();
+            } catch (ConfigException e) {
+                throw new EngineException(Failure.CANT_REREAD, e.getMessage());
+            }
+            config = next;
+            return GroupDiff.compute(groups, next);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> addProcessGroup(String name) {
+        return call(() -> {
+            GroupConfig g = config.group(name).orElseThrow(() -> new EngineException(Failure.BAD_NAME, name));
+            if (groups.containsKey(name)) {
+                throw new EngineException(Failure.ALREADY_ADDED, name);
+            }
+            addGroup(g);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> removeProcessGroup(String name) {
+        return call(() -> {
+            ProcessGroupRuntime g = groups.get(name);
+            if (g == null) {
+                throw new EngineException(Failure.BAD_NAME, name);
+            }
+            if (!g.unstopped().isEmpty()) {
+                throw new EngineException(Failure.STILL_RUNNING, name);
+            }
+            groups.remove(name);
+            g.processes.forEach(childLogs::close);
+            publish(new ProcessGroupEvent(name, false));
+            return null;
+        });
+    }
+
+    private void addGroup(GroupConfig g) {
+        List<Subprocess> ps = new ArrayList<>();
+        for (var pc : g.processes()) {
+            ProcessId id = new ProcessId(g.name(), pc.name());
+            Subprocess p = new Subprocess(host, id, pc, childLogs.create(config, pc, OutputChannel.STDOUT),
+                    pc.redirectStderr() ? null : childLogs.create(config, pc, OutputChannel.STDERR));
+            if (pc.stdout().eventsEnabled()) {
+                p.stdoutLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
+            }
+            if (p.stderrLog != null && pc.stderr().eventsEnabled()) {
+                p.stderrLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDERR, b)));
+            }
+            ps.add(p);
+        }
+        groups.put(g.name(), new ProcessGroupRuntime(g, ps));
+        publish(new ProcessGroupEvent(g.name(), true));
+        requestPass();
+    }
+
+    // ---- Engine: events ------------------------------------------------------------------------------
+
+    @Override
+    public Subscription subscribe(Consumer<? super SupervisorEvent> listener) {
+        return events.subscribe(listener);
+    }
+
+    @Override
+    public void sendRemoteCommEvent(String type, String data) {
+        events.publishLater(new RemoteCommunicationEvent(type, data));
+    }
+
+    private void publish(SupervisorEvent e) {
+        events.publish(e);
+    }
+
+    // ---- the pass --------------------------------------------------------------------------------------
+
+    private void requestPass() {
+        if (passQueued.compareAndSet(false, true)) {
+            try {
+                loop.execute(this::pass);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                passQueued.set(false);
+            }
+        }
+    }
+
+    private void pass() {
+        passQueued.set(false);
+        spawnsThisPass = 0;
+        try {
+            boolean again = true;
+            while (again) {
+                again = passOnce(clock.getAsLong());
+            }
+        } catch (RuntimeException e) {
+            log.critical("engine error: " + e);
+        }
+        settleWaiters();
+        armTimer();
+        if (spawnsThisPass >= SPAWNS_PER_PASS) {
+            requestPass(); // more to spawn: after whatever requests queued meanwhile
+        }
+    }
+
+    /** One round of Supervisor's main loop; returns true if another round is due at once. */
+    private boolean passOnce(long now) {
+        List<ProcessGroupRuntime> sorted = sortedGroups();
+        if (mood != SupervisorState.RUNNING) {
+            if (shutdown == null) {
+                shutdown = new OrderedShutdown(sorted, log);
+                publish(new SupervisorStateEvent(false));
+            }
+            if (shutdown.stopNextGroup(sorted, now)) {
+                termination.complete(new Termination(mood, nextConfig));
+                return false;
+            }
+        }
+        for (ProcessGroupRuntime g : sorted) {
+            for (Subprocess p : g.processes) {
+                safely(p, () -> p.collectExit(now));
+                safely(p, () -> p.transition(now));
+            }
+        }
+        return shutdown != null && shutdown.advance(sorted);
+    }
+
+    private void safely(Subprocess p, Runnable r) {
+        try {
+            r.run();
+        } catch (IllegalStateException e) {
+            log.critical(e.getMessage());
+        }
+    }
+
+    private void settleWaiters() {
+        long now = clock.getAsLong();
+        waiters.removeIf(w -> {
+            try {
+                if (w.done().test(now)) {
+                    w.future().complete(null);
+                    return true;
+                }
+                return false;
+            } catch (EngineException e) {
+                w.future().completeExceptionally(e);
+                return true;
+            }
+        });
+    }
+
+    private void armTimer() {
+        long next = Long.MAX_VALUE;
+        for (ProcessGroupRuntime g : groups.values()) {
+            for (Subprocess p : g.processes) {
+                next = Math.min(next, p.nextDeadline());
+            }
+        }
+        for (Waiter w : waiters) {
+            next = Math.min(next, w.deadline().getAsLong());
+        }
+        if (shutdown != null && !termination.isDone()) {
+            next = Math.min(next, shutdown.nextReport());
+        }
+        if (next == Long.MAX_VALUE) {
+            return;
+        }
+        if (wakeup != null && !wakeup.isDone() && wakeupAt <= next) {
+            return;
+        }
+        if (wakeup != null) {
+            wakeup.cancel(false);
+        }
+        long delayMs = Math.max(0, next - clock.getAsLong());
+        wakeupAt = next;
+        wakeup = loop.schedule(() -> {
+            wakeupAt = Long.MAX_VALUE;
+            requestPass();
+        }, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    private List<ProcessGroupRuntime> sortedGroups() {
+        List<ProcessGroupRuntime> l = new ArrayList<>(groups.values());
+        l.sort(Comparator.comparingInt(ProcessGroupRuntime::priority));
+        return l;
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------
+
+    private Subprocess find(ProcessId id) {
+        ProcessGroupRuntime g = groups.get(id.group());
+        if (g != null) {
+            for (Subprocess p : g.processes) {
+                if (p.name().equals(id.name())) {
+                    return p;
+                }
+            }
+        }
+        throw new EngineException(Failure.BAD_NAME, id.namespec());
+    }
+
+    private interface Action {
+        CompletableFuture<Void> run(Subprocess p);
+    }
+
+    private CompletableFuture<Void> action(ProcessId id, Action a) {
+        return call(() -> a.run(find(id))).thenCompose(f -> f);
+    }
+
+    private interface Call<T> {
+        T run();
+    }
+
+    /** Runs on the engine thread, then a pass; failures complete the future exceptionally. */
+    private <T> CompletableFuture<T> call(Call<T> c) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Runnable r = () -> {
+            try {
+                f.complete(c.run());
+            } catch (EngineException e) {
+                f.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                log.error("engine request failed: " + e);
+                f.completeExceptionally(new EngineException(Failure.FAILED, String.valueOf(e.getMessage())));
+            }
+            requestPass();
+        };
+        if (Thread.currentThread() == loopThread) {
+            r.run();
+        } else {
+            loop.execute(r);
+        }
+        return f;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof EngineException ee) {
+                throw ee;
+            }
+            throw new CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(Failure.FAILED, "interrupted");
+        } catch (TimeoutException e) {
+            throw new EngineException(Failure.FAILED, "engine busy");
+        }
+    }
+
+    private final class Host implements ProcessHost {
+        @Override
+        public long now() {
+            return clock.getAsLong();
+        }
+
+        @Override
+        public SupervisorLog log() {
+            return log;
+        }
+
+        @Override
+        public Launcher launcher() {
+            return launcher;
+        }
+
+        @Override
+        public void publish(SupervisorEvent event) {
+            SupervisorEngine.this.publish(event);
+        }
+
+        @Override
+        public boolean acceptingStarts() {
+            return mood == SupervisorState.RUNNING && spawnsThisPass < SPAWNS_PER_PASS;
+        }
+
+        @Override
+        public void spawned() {
+            spawnsThisPass++;
+        }
+
+        @Override
+        public Map<String, String> baseEnvironment() {
+            return baseEnv;
+        }
+
+        @Override
+        public Optional<String> serverUrl() {
+            return serverUrl;
+        }
+
+        @Override
+        public void onEngineThread(Runnable task) {
+            try {
+                loop.execute(() -> {
+                    task.run();
+                    requestPass();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the engine is closed: nothing is supervised any more
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package org.jsupervisor.supervisord.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.jsupervisor.common.config.EventListenerPoolConfig;
+import org.jsupervisor.common.config.GroupConfig;
+import org.jsupervisor.common.config.ProcessConfig;
+import org.jsupervisor.common.config.StreamLogConfig;
+import org.jsupervisor.supervisord.engine.Engine;
+import org.jsupervisor.supervisord.engine.OutputChannel;
+import org.jsupervisor.supervisord.engine.ProcessId;
+import org.jsupervisor.supervisord.engine.event.ProcessGroupEvent;
+import org.jsupervisor.supervisord.engine.event.ProcessStateEvent;
+import org.jsupervisor.supervisord.engine.event.SupervisorEvent;
+import org.jsupervisor.supervisord.engine.event.TickEvent;
+import org.jsupervisor.supervisord.logging.ChildStreamLog;
+import org.jsupervisor.supervisord.logging.SupervisorLog;
+
+/**
+ * Supervisor's event system on top of the engine's event bus: listener pools for
+ * {@code [eventlistener:x]} groups, the global event serial, TICK events, capture mode and
+ * PROCESS_LOG events for the streams that ask for them.
+ *
+ * <h2>Threading</h2>
+ * All pool state lives on one thread ("supervisord-events"). The engine calls
+ * {@link #onEngineEvent} on its own thread; that call only installs output filters on new
+ * groups and queues the event. Listener output arrives on I/O threads and is queued too.
+ * Writes to listeners go through {@link Engine#sendStdin}, which queues them. So a slow or
+ * stuck listener only fills its pool's buffer; it never holds up the engine.
+ */
+public final class EventDispatcher implements AutoCloseable {
+    private static final int[] TICK_PERIODS = {5, 60, 3600};
+
+    private final Engine engine;
+    private final SupervisorLog log;
+    private final LongSupplier clock;
+    private final ScheduledThreadPoolExecutor thread;
+    private final Map<String, ListenerPool> pools = new LinkedHashMap<>();
+    private final Map<Integer, Long> lastTicks = new LinkedHashMap<>();
+    private final Engine.Subscription subscription;
+    private long serial = -1;
+
+    private EventDispatcher(Engine engine, SupervisorLog log, LongSupplier clock) {
+        this.engine = engine;
+        this.log = log;
+        this.clock = clock;
+        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "supervisord-events");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.setRemoveOnCancelPolicy(true);
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.subscription = engine.subscribe(this::onEngineEvent);
+        long now = clock.getAsLong();
+        for (int p : TICK_PERIODS) {
+            lastTicks.put(p, timeslice(p, now));
+        }
+        scheduleTick(now);
+    }
+
+    /**
+     * Attaches the event system to an engine. Call before {@code engine.start()}, so that the
+     * start-up events (groups added, SUPERVISOR_STATE_CHANGE_RUNNING) reach the pools.
+     */
+    public static EventDispatcher attach(Engine engine, SupervisorLog log) {
+        return new EventDispatcher(engine, log, System::currentTimeMillis);
+    }
+
+    /** As {@link #attach(Engine, SupervisorLog)} with a clock in epoch milliseconds (for ticks). */
+    public static EventDispatcher attach(Engine engine, SupervisorLog log, LongSupplier clock) {
+        return new EventDispatcher(engine, log, clock);
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        thread.shutdown();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- engine side (engine thread) --------------------------------------------------------
+
+    private void onEngineEvent(SupervisorEvent event) {
+        if (event instanceof ProcessGroupEvent g) {
+            if (g.added()) {
+                engine.config().group(g.group()).ifPresent(this::groupAdded);
+            } else {
+                // a removed pool takes no more events, not even its own removal
+                queue(() -> pools.remove(g.group()));
+            }
+        }
+        queue(() -> deliver(event));
+    }
+
+    private void groupAdded(GroupConfig group) {
+        if (group instanceof EventListenerPoolConfig pool) {
+            List<EventType> types = new ArrayList<>();
+            for (String n : pool.events()) {
+                EventType.named(n).filter(t -> !types.contains(t)).ifPresent(types::add);
+            }
+            List<String> names = pool.processes().stream().map(ProcessConfig::name).toList();
+            ResultHandler handler = resultHandler(pool);
+            ListenerPool lp = new ListenerPool(pool.name(), pool.bufferSize(), types, names, handler,
+                    engine.identifier(), this::nextSerial, this::writeToListener, log);
+            queue(() -> pools.put(pool.name(), lp));
+        }
+        for (ProcessConfig pc : group.processes()) {
+            ProcessId id = new ProcessId(group.name(), pc.name());
+            if (group instanceof EventListenerPoolConfig) {
+                // the listener's stdout carries the protocol; it is also logged, as Supervisor does
+                streamLog(id, OutputChannel.STDOUT).ifPresent(l -> l.setOutputFilter((pid, chunk, sink) -> {
+                    sink.record(chunk, true);
+                    queue(() -> {
+                        ListenerPool p = pools.get(id.group());
+                        if (p != null) {
+                            p.output(id.name(), chunk);
+                            p.dispatch();
+                        }
+                    });
+                }));
+            } else {
+                installCapture(id, OutputChannel.STDOUT, pc.stdout());
+            }
+            if (!pc.redirectStderr()) {
+                installCapture(id, OutputChannel.STDERR, pc.stderr());
+            }
+        }
+    }
+
+    private void installCapture(ProcessId id, OutputChannel channel, StreamLogConfig sc) {
+        if (sc.captureMaxBytes() <= 0 && !sc.eventsEnabled()) {
+            return;
+        }
+        streamLog(id, channel).ifPresent(l -> l.setOutputFilter(new CaptureFilter(id, channel, sc.captureMaxBytes(),
+                sc.eventsEnabled(), e -> queue(() -> deliver(e)), log)));
+    }
+
+    private java.util.Optional<ChildStreamLog> streamLog(ProcessId id, OutputChannel channel) {
+        try {
+            return engine.processLog(id, channel) instanceof ChildStreamLog l ? java.util.Optional.of(l)
+                    : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            log.error("events: no " + channel.label() + " stream for " + id + ": " + e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private ResultHandler resultHandler(EventListenerPoolConfig pool) {
+        String spec = pool.resultHandler() == null ? "" : pool.resultHandler().trim();
+        if (!spec.isEmpty() && !spec.equals(ResultHandler.DEFAULT_SPEC)) {
+            log.warn("[eventlistener:" + pool.name() + "] result_handler " + spec
+                    + " is Python code, which this supervisord cannot run; using " + ResultHandler.DEFAULT_SPEC);
+        }
+        return ResultHandler.defaultHandler();
+    }
+
+    private void writeToListener(ProcessId listener, byte[] data, Runnable onFailure) {
+        engine.sendStdin(listener, data).whenComplete((v, ex) -> {
+            if (ex != null) {
+                queue(onFailure);
+            }
+        });
+    }
+
+    private void queue(Runnable task) {
+        try {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("event dispatch failed: " + e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed: the daemon is going away
+        }
+    }
+
+    // ---- the dispatcher thread ----------------------------------------------------------------
+
+    private long nextSerial() {
+        serial = serial == Long.MAX_VALUE ? 0 : serial + 1;
+        return serial;
+    }
+
+    /** Offers an event to every pool that subscribed to it, then lets pools send what they can. */
+    private void deliver(SupervisorEvent event) {
+        QueuedEvent q = new QueuedEvent(event);
+        for (ListenerPool p : pools.values()) {
+            for (int i = p.matches(q.type); i > 0; i--) {
+                p.accept(q, false);
+            }
+        }
+        if (event instanceof ProcessStateEvent s) {
+            ListenerPool own = pools.get(s.process().group());
+            if (own != null) {
+                own.processStateChanged(s);
+            }
+        }
+        for (ListenerPool p : pools.values()) {
+            p.dispatch();
+        }
+    }
+
+    static long timeslice(int period, long nowMillis) {
+        long secs = Math.floorDiv(nowMillis, 1000);
+        return secs - Math.floorMod(secs, period);
+    }
+
+    private void scheduleTick(long now) {
+        long next = Long.MAX_VALUE;
+        for (int p : TICK_PERIODS) {
+            next = Math.min(next, (lastTicks.get(p) + p) * 1000);
+        }
+        try {
+            thread.schedule(this::tick, Math.max(0, next - now), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    /** TICK_n when the clock enters a new n-second slice, as Supervisor's main loop does. */
+    private void tick() {
+        long now = clock.getAsLong();
+        for (int p : TICK_PERIODS) {
+            long slice = timeslice(p, now);
+            if (slice != lastTicks.get(p)) {
+                lastTicks.put(p, slice);
+                deliver(new TickEvent(p, slice));
+            }
+        }
+        scheduleTick(now);
+    }
+
+    // ---- for tests -----------------------------------------------------------------------------
+
+    /** How many events wait in a pool's buffer (-1 if no such pool). Blocks briefly on the dispatcher thread. */
+    public int buffered(String pool) {
+        try {
+            return thread.submit(() -> {
+                ListenerPool p = pools.get(pool);
+                return p == null ? -1 : p.buffered();
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

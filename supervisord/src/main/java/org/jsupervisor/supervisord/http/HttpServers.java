@@ -1,0 +1,160 @@
+package org.jsupervisor.supervisord.http;
+
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.eclipse.jetty.util.HostPort;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jsupervisor.common.config.HttpServerConfig;
+import org.jsupervisor.common.config.InetHttpServerConfig;
+import org.jsupervisor.common.config.UnixHttpServerConfig;
+
+/**
+ * The embedded Jetty server: one {@link Server}, one small thread pool, one connector per
+ * configured section ({@code [inet_http_server]} over TCP, {@code [unix_http_server]} over
+ * a unix socket), every connector in front of the same handler tree behind one
+ * {@link AuthGate}.
+ *
+ * <p>Lifecycle: {@link #start()} once, {@link #close()} once (idempotent). Not thread-safe.
+ */
+public final class HttpServers implements AutoCloseable {
+    public static final String INET = "inet_http_server";
+    public static final String UNIX = "unix_http_server";
+    /** Threads: 2 acceptors + 2 selectors + request work; handlers never block. */
+    static final int MAX_THREADS = 16;
+
+    private final Optional<InetHttpServerConfig> inet;
+    private final Optional<UnixHttpServerConfig> unix;
+    private final Server server;
+    private final Consumer<String> critical;
+    private final Consumer<String> stderrNotice;
+    private ServerConnector inetConnector;
+    private UnixSocketFile socketFile;
+
+    /**
+     * @param routes       the shared handler tree (without authentication)
+     * @param critical     receives the CRIT lines Supervisor logs (servers without auth)
+     * @param stderrNotice receives lines Supervisor writes to stderr (stale socket removal)
+     */
+    public HttpServers(Optional<InetHttpServerConfig> inet, Optional<UnixHttpServerConfig> unix, Handler routes,
+            Consumer<String> critical, Consumer<String> stderrNotice) {
+        this.inet = inet;
+        this.unix = unix;
+        this.critical = critical;
+        this.stderrNotice = stderrNotice;
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
+        pool.setName("jsv-http");
+        pool.setReservedThreads(0);
+        this.server = new Server(pool);
+        server.setStopTimeout(2000);
+        Map<String, Optional<Credentials>> auth = new LinkedHashMap<>();
+        inet.ifPresent(c -> auth.put(INET, credentialsOf(c)));
+        unix.ifPresent(c -> auth.put(UNIX, credentialsOf(c)));
+        server.setHandler(new AuthGate(auth, routes));
+    }
+
+    static Optional<Credentials> credentialsOf(HttpServerConfig c) {
+        return c.username().filter(u -> !u.isEmpty()).map(u -> new Credentials(u, c.password().orElse("")));
+    }
+
+    /** Opens every configured server, or none: on failure everything opened is closed again. */
+    public void start() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        try {
+            if (inet.isPresent()) {
+                InetHttpServerConfig c = inet.get();
+                inetConnector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+                inetConnector.setName(INET);
+                inetConnector.setHost(c.host() == null || c.host().isEmpty() || c.host().equals("*") ? null : c.host());
+                inetConnector.setPort(c.port());
+                inetConnector.setIdleTimeout(60_000);
+                server.addConnector(inetConnector);
+            }
+            UnixDomainServerConnector unixConnector = null;
+            if (unix.isPresent()) {
+                socketFile = UnixSocketFile.stage(Path.of(unix.get().file()));
+                // A unix socket has no host name: without a Host header (HTTP/1.0), Jetty
+                // would fail to build the request URI and answer 400.
+                HttpConfiguration local = new HttpConfiguration(http);
+                local.setServerAuthority(new HostPort("localhost"));
+                unixConnector = new UnixDomainServerConnector(server, 1, 1, new BlankHostRepair(),
+                        new HttpConnectionFactory(local));
+                unixConnector.setName(UNIX);
+                unixConnector.setUnixDomainPath(socketFile.bindPath());
+                unixConnector.setIdleTimeout(60_000);
+                server.addConnector(unixConnector);
+            }
+            try {
+                server.start();
+            } catch (BindException e) {
+                throw new StartupRefused(StartupRefused.IN_USE, e);
+            } catch (Exception e) {
+                if (hasCause(e, BindException.class)) {
+                    throw new StartupRefused(StartupRefused.IN_USE, e);
+                }
+                throw new StartupRefused("Cannot open an HTTP server: " + e, e);
+            }
+            if (socketFile != null) {
+                UnixHttpServerConfig c = unix.get();
+                socketFile.publish(c.chmod(), c.chownUid(), c.chownGid(), stderrNotice);
+                socketFile.removeStaging();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        inet.filter(c -> credentialsOf(c).isEmpty()).ifPresent(c -> warnNoAuth(INET));
+        unix.filter(c -> credentialsOf(c).isEmpty()).ifPresent(c -> warnNoAuth(UNIX));
+    }
+
+    private void warnNoAuth(String section) {
+        critical.accept("Server '" + section + "' running without any HTTP authentication checking");
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            for (Throwable s : c.getSuppressed()) {
+                if (hasCause(s, type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The TCP port actually bound (useful when the configuration says port 0). */
+    public int inetPort() {
+        return inetConnector == null ? -1 : inetConnector.getLocalPort();
+    }
+
+    public Server jetty() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // stopping is best effort; the socket file is cleaned below regardless
+        }
+        if (socketFile != null) {
+            socketFile.unpublish();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.jsupervisor.supervisord.http;
+
+import java.util.List;
+
+import org.jsupervisor.common.config.ConfigException;
+import org.jsupervisor.common.config.SupervisorConfig;
+import org.jsupervisor.rpc.server.RpcDispatcher;
+import org.jsupervisor.rpc.server.RpcLog;
+import org.jsupervisor.rpc.server.RpcMethod;
+import org.jsupervisor.supervisord.engine.ControlPlane;
+import org.jsupervisor.supervisord.engine.Engine;
+import org.jsupervisor.supervisord.rpc.RpcInterfaces;
+import org.jsupervisor.webui.CsrfToken;
+import org.jsupervisor.webui.WebUiHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.jsupervisor.supervisord.logging.SupervisorLog;
+
+/**
+ * supervisord's control plane: the XML-RPC interface, the log tails and the web UI on the
+ * configured HTTP servers. Built by {@link JettyControlPlaneFactory}.
+ */
+public final class JettyControlPlane implements ControlPlane {
+    /** Largest request body accepted at /RPC2 (the codec's own limit is the same). */
+    static final int MAX_RPC_BODY = 2 * 1024 * 1024;
+    /** Marks log lines Supervisor writes at CRIT. */
+    public static final Marker CRITICAL = SupervisorLog.CRITICAL;
+    private static final Logger LOG = LoggerFactory.getLogger("org.jsupervisor.supervisord.http");
+
+    private final HttpServers servers;
+    private final RpcHttpHandler rpc;
+    private boolean closed;
+
+    JettyControlPlane(SupervisorConfig config, Engine engine) throws ConfigException {
+        List<RpcMethod> methods = RpcInterfaces.methods(config.rpcInterfaces(), engine,
+                Thread.currentThread().getContextClassLoader());
+        RpcDispatcher dispatcher = RpcDispatcher.builder().addAll(methods).log(new Slf4jRpcLog()).build();
+        CsrfToken token = CsrfToken.random();
+        TailSources tails = new EngineTailSources(engine);
+        this.rpc = new RpcHttpHandler(dispatcher::handle, new CsrfPolicy(token::matches), MAX_RPC_BODY);
+        Routes routes = new Routes(rpc, LogTailHandler.processLogs(tails), LogTailHandler.mainLog(tails),
+                new WebUiHandler(token));
+        this.servers = new HttpServers(config.inetHttpServer(), config.unixHttpServer(), routes,
+                line -> LOG.error(CRITICAL, line), line -> System.err.println(line));
+    }
+
+    @Override
+    public void start() {
+        servers.start();
+    }
+
+    /** The bound TCP port, or -1 without {@code [inet_http_server]} (for tests using port 0). */
+    public int inetPort() {
+        return servers.inetPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            rpc.awaitIdle(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        servers.close();
+    }
+
+    /** Supervisor's XML-RPC log lines go to the daemon log through SLF4J. */
+    private static final class Slf4jRpcLog implements RpcLog {
+        @Override
+        public void trace(String message) {
+            LOG.trace(message);
+        }
+
+        @Override
+        public void error(String message) {
+            LOG.error(message);
+        }
+
+        @Override
+        public void critical(String message) {
+            LOG.error(CRITICAL, message);
+        }
+    }
+}

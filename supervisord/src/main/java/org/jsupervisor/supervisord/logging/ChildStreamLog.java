@@ -1,0 +1,247 @@
+package org.jsupervisor.supervisord.logging;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jsupervisor.common.config.StreamLogConfig;
+import org.jsupervisor.supervisord.engine.CommandLine;
+import org.jsupervisor.supervisord.engine.EngineException;
+import org.jsupervisor.supervisord.engine.LogFile;
+import org.jsupervisor.supervisord.engine.OutputChannel;
+
+/**
+ * One child output stream (a process's stdout or stderr): owns its log file with rotation,
+ * optional ANSI stripping, the copy to syslog and to the main log at debug level, and the
+ * hook for PROCESS_LOG events. Bytes are kept as bytes.
+ *
+ * <p>Threading: {@link #write} is called by the I/O thread that reads the child's pipe;
+ * reads, clear and reopen come from API and signal threads. All mutable state is guarded by
+ * this object's monitor (and {@link RotatingFile}'s).
+ */
+public final class ChildStreamLog implements LogFile, AutoCloseable {
+    private final String processName;
+    private final OutputChannel channel;
+    private final RotatingFile file;
+    private final boolean stripAnsi;
+    private final boolean syslog;
+    private final SupervisorLog mainLog;
+    private volatile Consumer<byte[]> eventSink;
+    private volatile boolean failed;
+
+    /**
+     * @param path the resolved log file, or null for none (NONE, or syslog only)
+     */
+    public ChildStreamLog(String processName, OutputChannel channel, StreamLogConfig config, Path path,
+            boolean stripAnsi, SupervisorLog mainLog) {
+        this.processName = processName;
+        this.channel = channel;
+        this.file = path == null ? null : new RotatingFile(path, config.maxBytes(), config.backups());
+        this.stripAnsi = stripAnsi;
+        this.syslog = config.syslog();
+        this.mainLog = mainLog;
+    }
+
+    /** Creates the file (Supervisor opens child logs when the process is first set up). */
+    public void open() {
+        if (file != null) {
+            try {
+                file.open();
+            } catch (IOException e) {
+                reportFailure(e);
+            }
+        }
+    }
+
+    /** Receives the bytes of PROCESS_LOG events ({@code *_events_enabled}); null for none. */
+    public void setEventSink(Consumer<byte[]> sink) {
+        this.eventSink = sink;
+    }
+
+    public OutputChannel channel() {
+        return channel;
+    }
+
+    /** Logs one chunk the child wrote (consumed from {@code data}). */
+    public void write(ByteBuffer data) {
+        if (!stripAnsi && !syslog && eventSink == null && (mainLog == null || !mainLog.isDebugEnabled())) {
+            // the common case: straight from NuProcess's native buffer to the file, no copy
+            synchronized (this) {
+                if (file != null) {
+                    try {
+                        file.write(data);
+                        failed = false;
+                    } catch (IOException e) {
+                        reportFailure(e);
+                    }
+                }
+                data.position(data.limit());
+            }
+            return;
+        }
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        write(bytes);
+    }
+
+    public synchronized void write(byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        if (stripAnsi) {
+            bytes = AnsiStripper.strip(bytes);
+        }
+        if (file != null) {
+            try {
+                file.write(bytes);
+                failed = false;
+            } catch (IOException e) {
+                reportFailure(e);
+            }
+        }
+        if (syslog) {
+            Syslog.lines(processName, bytes);
+        }
+        if (mainLog != null && mainLog.isDebugEnabled()) {
+            mainLog.debug(CommandLine.pyRepr(processName) + " " + channel.label() + " output:\n" + decode(bytes));
+        }
+        Consumer<byte[]> sink = eventSink;
+        if (sink != null) {
+            sink.accept(bytes);
+        }
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return "Undecodable: " + pyBytesRepr(bytes);
+        }
+    }
+
+    static String pyBytesRepr(byte[] b) {
+        StringBuilder s = new StringBuilder("b'");
+        for (byte x : b) {
+            int c = x & 0xff;
+            if (c == '\\' || c == '\'') {
+                s.append('\\').append((char) c);
+            } else if (c == '\n') {
+                s.append("\\n");
+            } else if (c == '\r') {
+                s.append("\\r");
+            } else if (c == '\t') {
+                s.append("\\t");
+            } else if (c < 0x20 || c >= 0x7f) {
+                s.append(String.format("\\x%02x", c));
+            } else {
+                s.append((char) c);
+            }
+        }
+        return s.append('\'').toString();
+    }
+
+    private void reportFailure(IOException e) {
+        if (!failed && mainLog != null) {
+            failed = true;
+            mainLog.error("cannot write " + channel.label() + " log of " + processName + ": " + e.getMessage());
+        }
+    }
+
+    // ---- hook for the events package: capture mode, PROCESS_LOG events, listener protocol ----
+
+    private volatile OutputFilter outputFilter;
+
+    /** Puts {@code filter} in front of this log (null removes it); see {@link #write(ByteBuffer, long)}. */
+    public void setOutputFilter(OutputFilter filter) {
+        this.outputFilter = filter;
+    }
+
+    /** Logs a chunk written by the child {@code pid}, through the output filter when one is set. */
+    public void write(ByteBuffer data, long pid) {
+        OutputFilter f = outputFilter;
+        if (f == null) {
+            write(data);
+            return;
+        }
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        f.write(pid, bytes, this);
+    }
+
+    /**
+     * For an output filter: logs raw bytes as {@link #write(byte[])} does ({@code logged}), or
+     * only to the main log's debug output (bytes captured between capture-mode tokens).
+     * Returns the bytes as logged (ANSI escapes stripped when {@code strip_ansi} is on).
+     */
+    public byte[] record(byte[] raw, boolean logged) {
+        if (raw.length == 0) {
+            return raw;
+        }
+        if (logged) {
+            write(raw);
+        } else if (mainLog != null && mainLog.isDebugEnabled()) {
+            byte[] shown = stripAnsi ? AnsiStripper.strip(raw) : raw;
+            mainLog.debug(CommandLine.pyRepr(processName) + " " + channel.label() + " output:\n" + decode(shown));
+        }
+        return stripAnsi ? AnsiStripper.strip(raw) : raw;
+    }
+
+    @Override
+    public Optional<Path> path() {
+        return file == null ? Optional.empty() : Optional.of(file.path());
+    }
+
+    @Override
+    public byte[] read(long offset, long length) {
+        if (file == null) {
+            throw new EngineException(EngineException.Failure.NO_FILE);
+        }
+        return FileReads.read(file.path(), offset, length);
+    }
+
+    @Override
+    public Tail tail(long offset, long length) {
+        if (file == null || !java.nio.file.Files.exists(file.path())) {
+            return new Tail(new byte[0], 0, false);
+        }
+        return FileReads.tail(file.path(), offset, length);
+    }
+
+    @Override
+    public synchronized void clear() {
+        if (file == null) {
+            return;
+        }
+        try {
+            file.removeAndReopen();
+        } catch (IOException e) {
+            throw new EngineException(EngineException.Failure.FAILED);
+        }
+    }
+
+    public synchronized void reopen() {
+        if (file != null) {
+            try {
+                file.reopen();
+            } catch (IOException e) {
+                reportFailure(e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // closing at removal or exit
+            }
+        }
+    }
+}

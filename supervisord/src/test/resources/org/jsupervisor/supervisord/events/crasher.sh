@@ -1,0 +1,3 @@
+#!/bin/sh
+sleep 1.6
+exit 3
