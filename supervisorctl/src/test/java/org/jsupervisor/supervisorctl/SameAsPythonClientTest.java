@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * compared, since our help texts are worded differently on purpose.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SameAsPythonClientTest {
     static final String PROGRAMS = """
             [program:foo]
@@ -111,6 +115,7 @@ class SameAsPythonClientTest {
                 "status grp:* grp:g1");
     }
 
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("readOnlyActions")
     void printsWhatSupervisorPrints(String line) throws Exception {
@@ -123,6 +128,7 @@ class SameAsPythonClientTest {
                 "shutdown x", "reload x");
     }
 
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("usageErrors")
     void reportsUsageErrorsWithTheSameFirstLineAndStatus(String line) throws Exception {
@@ -172,6 +178,7 @@ class SameAsPythonClientTest {
             sd.ours(s);
         }
         RealSupervisord.Outcome us = sd.ours(line);
+        restoreBaseline(sd);
         assertSame(py, us, true);
     }
 
@@ -225,6 +232,12 @@ class SameAsPythonClientTest {
                 RealSupervisord.oursRaw(null, "--serverurl=" + url, "pid", "all"), false);
         assertSame(RealSupervisord.pythonRaw(null, "--server", url, "version"),
                 RealSupervisord.oursRaw(null, "--server", url, "version"), false);
+    }
+
+    /** Back to the state the daemon starts in: bar stopped, the others running, fail FATAL. */
+    static void restoreBaseline(RealSupervisord sd) {
+        sd.ours("stop bar");
+        sd.ours("start foo grp:* nolog");
     }
 
     static void assertSame(RealSupervisord.Outcome python, RealSupervisord.Outcome ours, boolean sortLines) {
