@@ -29,6 +29,7 @@ final class RealSupervisord implements AutoCloseable {
     final int port;
     private final String extraServer;
     private Process daemon;
+    private boolean javaDaemon;
 
     /** What a client printed on stdout, and its exit status. */
     record Outcome(String stdout, int exit) {
@@ -65,8 +66,18 @@ final class RealSupervisord implements AutoCloseable {
                 + "[supervisorctl]\nserverurl=unix://" + socket + "\n\n" + programs);
     }
 
+    /** Runs our own supervisord (the Java one) instead of Supervisor's. */
+    RealSupervisord javaDaemon() {
+        javaDaemon = true;
+        return this;
+    }
+
     RealSupervisord start() throws IOException {
-        daemon = new ProcessBuilder(SUPERVISORD.toString(), "-n", "-c", conf.toString())
+        List<String> cmd = javaDaemon
+                ? List.of(OurProcess.javaBinary(), "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                        "org.jsupervisor.supervisord.Main", "-n", "-c", conf.toString())
+                : List.of(SUPERVISORD.toString(), "-n", "-c", conf.toString());
+        daemon = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("daemon.out").toFile())
                 .start();
@@ -76,7 +87,7 @@ final class RealSupervisord implements AutoCloseable {
 
     /** Waits until the daemon answers and no process is still STARTING. */
     void awaitUp() {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Outcome o = ours("status");
             return (o.exit() == 0 || o.exit() == 3) && !o.stdout().contains("STARTING")
                     && !o.stdout().contains("STOPPING");

@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * compared, since our help texts are worded differently on purpose.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SameAsPythonClientTest {
     static final String PROGRAMS = """
             [program:foo]
@@ -41,6 +45,11 @@ class SameAsPythonClientTest {
             [program:fail]
             command=/bin/false
             startretries=0
+
+            [program:nolog]
+            command=sleep 1000
+            startsecs=0
+            stdout_logfile=NONE
 
             [group:grp]
             programs=g1,g2
@@ -102,9 +111,11 @@ class SameAsPythonClientTest {
                 "signal CONT bar grp:nope",
                 "start foo", "start nope", "start grp:nope", "start nope:*", "start foo nope grp:nope",
                 "stop bar", "stop nope:*", "stop nope", "stop grp:nope",
-                "status   foo    bar  ");
+                "status   foo    bar  ", "tail nolog", "tail nolog stderr", "pid grp:*",
+                "status grp:* grp:g1");
     }
 
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("readOnlyActions")
     void printsWhatSupervisorPrints(String line) throws Exception {
@@ -117,6 +128,7 @@ class SameAsPythonClientTest {
                 "shutdown x", "reload x");
     }
 
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("usageErrors")
     void reportsUsageErrorsWithTheSameFirstLineAndStatus(String line) throws Exception {
@@ -145,7 +157,12 @@ class SameAsPythonClientTest {
                 Arguments.of(List.of(), "clear all"),
                 Arguments.of(List.of("start grp:*"), "status"),
                 Arguments.of(List.of("stop grp:g1"), "status grp:*"),
-                Arguments.of(List.of("start foo"), "pid foo"));
+                Arguments.of(List.of("start foo"), "pid foo"),
+                Arguments.of(List.of("start grp:*"), "clear grp:*"),
+                Arguments.of(List.of(), "maintail"),
+                Arguments.of(List.of(), "maintail -200"),
+                Arguments.of(List.of("stop bar"), "start bar"),
+                Arguments.of(List.of("stop bar"), "start bar:*"));
     }
 
     @ParameterizedTest(name = "{1} after {0}")
@@ -161,7 +178,17 @@ class SameAsPythonClientTest {
             sd.ours(s);
         }
         RealSupervisord.Outcome us = sd.ours(line);
+        restoreBaseline(sd);
         assertSame(py, us, true);
+    }
+
+    @Test
+    void openSwitchesServerAndShowsItsStatus() throws Exception {
+        String line = "open unix://" + sd.socket;
+        assertSame(RealSupervisord.pythonRaw(null, "-s", "unix:///nonexistent/x", line),
+                RealSupervisord.oursRaw(null, "-s", "unix:///nonexistent/x", line), false);
+        String http = "open http://127.0.0.1:" + sd.port;
+        assertSame(sd.python(http), sd.ours(http), false);
     }
 
     @Test
@@ -205,6 +232,12 @@ class SameAsPythonClientTest {
                 RealSupervisord.oursRaw(null, "--serverurl=" + url, "pid", "all"), false);
         assertSame(RealSupervisord.pythonRaw(null, "--server", url, "version"),
                 RealSupervisord.oursRaw(null, "--server", url, "version"), false);
+    }
+
+    /** Back to the state the daemon starts in: bar stopped, the others running, fail FATAL. */
+    static void restoreBaseline(RealSupervisord sd) {
+        sd.ours("stop bar");
+        sd.ours("start foo grp:* nolog");
     }
 
     static void assertSame(RealSupervisord.Outcome python, RealSupervisord.Outcome ours, boolean sortLines) {
