@@ -52,7 +52,9 @@ def tokenize(value):
 
 
 def logfile(value):
-    if value is None:
+    # An empty name opens no file in Supervisor (its dispatchers test "if logfile"), the
+    # same as NONE; jsupervisor's model says NONE for both.
+    if value is None or value == '':
         return 'NONE'
     if value is datatypes.Automatic:
         return 'AUTO'

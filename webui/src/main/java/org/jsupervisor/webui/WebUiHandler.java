@@ -41,7 +41,7 @@ public final class WebUiHandler extends Handler.Abstract.NonBlocking {
 
     /** Files under {@code /assets/}, in the jar under {@code assets/} next to this class. */
     static final List<String> ASSET_NAMES =
-            List.of("app.css", "xmlrpc.js", "status.js", "tail.js", "icon.svg");
+            List.of("app.css", "xmlrpc.js", "tailer.js", "status.js", "tail.js", "icon.svg");
 
     /**
      * Scripts and styles only from this origin; no inline code, no frames, no plugins; XML-RPC
@@ -152,8 +152,9 @@ public final class WebUiHandler extends Handler.Abstract.NonBlocking {
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Frame-Options", "DENY");
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        // Tail URLs carry process names; keep them from leaking to other sites.
-        headers.put("Referrer-Policy", "no-referrer");
+        // Tail URLs carry process names; keep them from leaking to other sites. (Not
+        // "no-referrer": some browsers then send "Origin: null" on the page's own POSTs.)
+        headers.put("Referrer-Policy", "same-origin");
     }
 
     private static void plain(Response response, Callback callback, int status, String text, boolean head) {

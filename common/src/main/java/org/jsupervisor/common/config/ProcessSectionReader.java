@@ -82,10 +82,10 @@ final class ProcessSectionReader {
                 Values::processOrGroupName);
         if (numprocs > 1 && !processName.contains("%(process_num)")) {
             throw r.error(section, "process_name",
-                    "%(process_num) must be present within process_name when numprocs > 1");
+                    "must contain %(process_num) when numprocs is more than 1, so that the names differ");
         }
         if (stopasgroup && !killasgroup) {
-            throw r.error(section, "killasgroup", "Cannot set stopasgroup=true and killasgroup=false");
+            throw r.error(section, "killasgroup", "cannot be false when stopasgroup is true");
         }
 
         List<ProcessConfig> out = new ArrayList<>();
@@ -100,7 +100,7 @@ final class ProcessSectionReader {
             StreamLogConfig stdout = streamLog(section, "stdout", common, stdoutCapture, stdoutEvents);
             StreamLogConfig stderr = streamLog(section, "stderr", common, stderrCapture, stderrEvents);
             if (redirectStderr) {
-                if (stderr.target() instanceof LogTarget.File) {
+                if (namesAFile(section, common)) {
                     warnings.add("For [" + section + "], redirect_stderr=true but stderr_logfile has also been set"
                             + " to a filename, the filename has been ignored");
                 }
@@ -109,7 +109,7 @@ final class ProcessSectionReader {
             }
             String command = get(section, "command", null, common);
             if (command == null) {
-                throw r.error(section, "command", "program section " + section + " does not specify a command");
+                throw r.error(section, "command", "the section has no command");
             }
             String name = r.expand(processName, common, section, "process_name");
             out.add(new ProcessConfig(name, command, environment, Optional.ofNullable(directory),
@@ -138,6 +138,10 @@ final class ProcessSectionReader {
             } else if (lower.equals("syslog")) {
                 target = null;
                 auto = false;
+            } else if (lf.isEmpty()) {
+                // Supervisor keeps '' as the name, and then opens no file: the same as NONE
+                target = LogTarget.NONE;
+                auto = false;
             } else {
                 String path = r.convert(section, lfKey, lf, v -> Values.existingDirpath(v, r.ctx));
                 target = new LogTarget.File(Values.normalizePath(path, r.ctx));
@@ -160,6 +164,16 @@ final class ProcessSectionReader {
                     + " set maxbytes > 0 to avoid filling up filesystem unintentionally");
         }
         return new StreamLogConfig(target, maxbytes, backups, captureMaxBytes, events, syslog);
+    }
+
+    /** Whether stderr_logfile names a file (anything but AUTO, NONE, OFF, syslog or unset). */
+    private boolean namesAFile(String section, Map<String, Object> names) throws ConfigException {
+        String lf = get(section, "stderr_logfile", null, names);
+        if (lf == null) {
+            return false;
+        }
+        String lower = r.expand(lf, names, section, "stderr_logfile").toLowerCase(Locale.ROOT);
+        return !List.of("auto", "none", "off", "syslog").contains(lower);
     }
 
     private String get(String section, String key, String dflt, Map<String, Object> names) throws ConfigException {

@@ -69,9 +69,10 @@ public final class IniFile {
         sectionToFile.put(section, file);
     }
 
-    /** Options of the section itself, without {@code DEFAULT}'s. */
-    Map<String, String> ownOptions(String section) {
-        return sections.get(section);
+    /** Options of the section itself (or of {@code DEFAULT}), without inherited ones. */
+    public Map<String, String> ownOptionsView(String section) {
+        Map<String, String> m = DEFAULT_SECTION.equals(section) ? defaults : sections.get(section);
+        return m == null ? Map.of() : Collections.unmodifiableMap(m);
     }
 
     Map<String, String> target(String section) {

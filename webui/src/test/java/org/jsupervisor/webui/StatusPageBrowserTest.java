@@ -1,0 +1,232 @@
+package org.jsupervisor.webui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jsupervisor.webui.testing.Browser;
+import org.jsupervisor.webui.testing.RealSupervisord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The status page in headless Chromium against the reference supervisord: every process and
+ * state, actions that change rows without a reload, group and global actions, and the
+ * cross-site attacks that must do nothing.
+ */
+class StatusPageBrowserTest extends BrowserTestBase {
+
+    @Test
+    @Order(1)
+    void showsEveryProcessWithItsStateAsTheDaemonReportsIt() {
+        openStatusPage();
+        List<String> shown = driver.findElements(By.cssSelector("tr.process")).stream()
+                .map(tr -> tr.getAttribute("data-ns")).collect(Collectors.toList());
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(ALL);
+        for (String ns : ALL) {
+            assertThat(shownState(ns)).as(ns).isEqualTo(supervisord.stateOf(ns).toLowerCase());
+        }
+        assertThat(row("sleeper").findElement(By.cssSelector(".desc")).getText()).matches("pid \\d+, uptime .*");
+        assertThat(row("sleeper").findElement(By.cssSelector(".badge")).getAttribute("class")).contains("state-running");
+        assertThat(row("broken").findElement(By.cssSelector(".badge")).getAttribute("class")).contains("state-error");
+        assertThat(driver.findElement(By.id("identity")).getText()).isEqualTo("webui-test");
+    }
+
+    @Test
+    @Order(2)
+    void showsProcessNamesAsTextNeverAsMarkup() {
+        openStatusPage();
+        WebElement name = row(ESCAPE_NAME).findElement(By.cssSelector(".name a"));
+        assertThat(name.getText()).isEqualTo(ESCAPE_NAME);
+        assertThat(driver.findElements(By.cssSelector("#processes i"))).isEmpty();
+        assertThat(name.getAttribute("href")).endsWith("tail.html?processname=%3Ci%3Eesc%26%22%27");
+        assertThat(shownState(ESCAPE_NAME)).isEqualTo("running");
+    }
+
+    @Test
+    @Order(3)
+    void stoppingAProcessChangesItsRowWithoutReloadingThePage() {
+        openStatusPage();
+        driver.executeScript("window.notReloaded = true");
+        click("sleeper", "stop");
+        awaitShownState("sleeper", "stopped");
+        assertThat(supervisord.stateOf("sleeper")).isEqualTo("STOPPED");
+        assertThat(message()).isEqualTo("Process sleeper stopped");
+        assertThat(row("sleeper").findElement(By.cssSelector("button[data-act='stop']")).isEnabled()).isFalse();
+
+        click("sleeper", "start");
+        awaitShownState("sleeper", "running");
+        assertThat(message()).isEqualTo("Process sleeper started");
+        assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
+        assertThat(driver.executeScript("return window.notReloaded === true")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(4)
+    void showsStateChangesMadeElsewhereWithoutAReload() {
+        openStatusPage();
+        driver.executeScript("window.notReloaded = true");
+        supervisord.rpc(RealSupervisord.call("supervisor.startProcess", "idle"));
+        awaitShownState("idle", "running");
+        supervisord.rpc(RealSupervisord.call("supervisor.stopProcess", "idle"));
+        awaitShownState("idle", "stopped");
+        assertThat(driver.executeScript("return window.notReloaded === true")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(5)
+    void aPageOpenedBeforeADaemonRestartPicksUpTheNewTokenByItself() {
+        openStatusPage();
+        driver.executeScript("window.notReloaded = true");
+        int refusedBefore = server.refused().size();
+        server.rotateToken();
+        click("sleeper", "stop");
+        awaitShownState("sleeper", "stopped");
+        assertThat(message()).isEqualTo("Process sleeper stopped");
+        click("sleeper", "start");
+        awaitShownState("sleeper", "running");
+        assertThat(server.refused().size()).as("calls refused with the old token").isGreaterThan(refusedBefore);
+        assertThat(driver.executeScript("return window.notReloaded === true")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(6)
+    void theFilterShowsMatchingRowsAndCanBeBookmarked() {
+        openStatusPage();
+        driver.findElement(By.id("filter")).sendKeys("work");
+        await().atMost(Duration.ofSeconds(5)).until(() -> visibleRows().equals(List.of("worker:worker_0", "worker:worker_1")));
+        assertThat(driver.getCurrentUrl()).endsWith("#work");
+        driver.get(server.baseUrlWithCredentials() + "index.html#sleep");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().equals(List.of("sleeper")));
+        driver.get(server.baseUrlWithCredentials() + "index.html#talk");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().equals(List.of("talker")));
+        driver.get(server.baseUrlWithCredentials() + "#%E0%A4%A");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().size() == ALL.size());
+    }
+
+    @Test
+    @Order(6)
+    void whenTheDaemonCannotBeReachedThePageSaysSoAndRecoversByItself() {
+        openStatusPage();
+        server.setBackendDown(true);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                driver.findElement(By.id("connection")).getText().equals("Not up to date: supervisord answered HTTP 502"));
+        assertThat(driver.findElement(By.id("processes")).getAttribute("class")).contains("stale");
+        assertThat(driver.findElements(By.cssSelector("tr.process"))).hasSize(ALL.size());
+        server.setBackendDown(false);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                !driver.findElement(By.id("connection")).isDisplayed());
+        assertThat(driver.findElement(By.id("processes")).getAttribute("class")).doesNotContain("stale");
+    }
+
+    @Test
+    @Order(7)
+    void aFailedStartIsReportedInTheMessage() {
+        openStatusPage();
+        click("broken", "start");
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                .until(() -> message().startsWith("ERROR: Process broken:"));
+        assertThat(driver.findElement(By.id("message")).getAttribute("class")).contains("error");
+    }
+
+    @Test
+    @Order(8)
+    void groupActionsStopAndStartEveryProcessInTheGroup() {
+        openStatusPage();
+        WebElement group = driver.findElement(By.cssSelector("tbody[data-group='worker']"));
+        assertThat(group.findElement(By.cssSelector(".group-row")).isDisplayed()).isTrue();
+        group.findElement(By.cssSelector("button[data-act='group-stop']")).click();
+        awaitShownState("worker:worker_0", "stopped");
+        awaitShownState("worker:worker_1", "stopped");
+        assertThat(message()).startsWith("Group worker stopped");
+        driver.findElement(By.cssSelector("tbody[data-group='worker'] button[data-act='group-start']")).click();
+        awaitShownState("worker:worker_0", "running");
+        awaitShownState("worker:worker_1", "running");
+        // A single-process group named like its program has no header row.
+        assertThat(driver.findElement(By.cssSelector("tbody[data-group='sleeper'] .group-row")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(9)
+    void aForgedGetOfSupervisorsActionLinksChangesNothing() {
+        openStatusPage();
+        int before = server.forwarded().size();
+        for (String forged : List.of("index.html?processname=sleeper&action=stop", "index.html?action=stopall",
+                "?action=restartall", "index.html?processname=talker&action=clearlog")) {
+            driver.get(server.baseUrlWithCredentials() + forged);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> driver.findElements(By.cssSelector("tr.process")).size() == ALL.size());
+            assertThat(message()).endsWith("Nothing was done.");
+            assertThat(driver.getCurrentUrl()).doesNotContain("action=");
+        }
+        // The pages polled the daemon (so they ran) but asked for nothing but information.
+        List<String> sent = server.forwarded().subList(before, server.forwarded().size());
+        assertThat(sent).isNotEmpty().allSatisfy(body -> assertThat(body).containsPattern(
+                "<methodName>supervisor\\.get(AllProcessInfo|Identification|SupervisorVersion|State)</methodName>"));
+        assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
+        assertThat(supervisord.stateOf("talker")).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @Order(10)
+    void aCrossSiteFormPostToRpc2IsRefused() throws Exception {
+        openStatusPage(); // the browser now holds the credentials, as a logged-in sysadmin's would
+        String rpc2 = server.baseUrl() + "RPC2";
+        try (EvilSite evil = new EvilSite(rpc2)) {
+            driver.get(evil.url());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !server.refused().isEmpty());
+        }
+        assertThat(server.refused().get(0)).contains("supervisor.stopProcess");
+        assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @Order(11)
+    void thePagesRunWithoutScriptErrorsOrPolicyViolations() {
+        Browser.severeConsoleMessages(driver); // drop what earlier tests left
+        openStatusPage();
+        click("talker", "tailstderr");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                driver.findElement(By.id("tail-output")).getText().contains("err "));
+        driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                driver.findElement(By.id("tail-output")).getText().contains("out "));
+        assertThat(Browser.severeConsoleMessages(driver)).isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void restartAllAsksFirstThenRestartsEverything() {
+        openStatusPage();
+        String pidBefore = row("sleeper").findElement(By.cssSelector(".desc")).getText();
+        driver.findElement(By.id("restartall")).click();
+        driver.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(40)).ignoreExceptions()
+                .until(() -> message().contains("All restarted"));
+        awaitShownState("sleeper", "running");
+        assertThat(row("sleeper").findElement(By.cssSelector(".desc")).getText()).isNotEqualTo(pidBefore);
+    }
+
+    @Test
+    @Order(13)
+    void stopAllDoesNothingWhenTheQuestionIsDismissed() {
+        openStatusPage();
+        int before = server.forwarded().size();
+        driver.findElement(By.id("stopall")).click();
+        driver.switchTo().alert().dismiss();
+        // Let anything the click might have sent arrive: a refresh asked for afterwards must
+        // reach the daemon first.
+        driver.findElement(By.id("refresh")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> message().equals("Page refreshed")
+                && server.forwarded().subList(before, server.forwarded().size()).stream()
+                        .anyMatch(body -> body.contains("getAllProcessInfo")));
+        assertThat(server.forwarded().subList(before, server.forwarded().size()))
+                .noneMatch(body -> body.contains("stopAllProcesses"));
+        assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
+    }
+}
