@@ -223,7 +223,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     @Override
     public List<GroupInfo> groups() {
-        return call(() -> {
+        return join(call(() -> {
             long now = clock.getAsLong();
             List<GroupInfo> out = new ArrayList<>();
             for (ProcessGroupRuntime g : sortedGroups()) {
@@ -234,7 +234,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 out.add(new GroupInfo(g.name(), g.priority(), g.config, ps));
             }
             return out;
-        }).join();
+        }));
     }
 
     @Override
