@@ -278,6 +278,25 @@ class EngineEndToEndTest {
     }
 
     @Test
+    void captureModeTurnsTokenDelimitedOutputIntoCommunicationEvents() throws Exception {
+        try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
+                program("talk", "printf 'before <!--XSUPERVISOR:BEGIN-->hello<!--XSUPERVISOR:END--> after\\n'")
+                        .startsecs(0).autorestart(AutoRestart.FALSE).capture(1000).events(true).group()))) {
+            h.awaitState("talk", ProcessState.EXITED, T);
+            assertThat(new String(h.engine.processLog(id("talk"), OutputChannel.STDOUT).read(0, 0),
+                    StandardCharsets.UTF_8)).isEqualTo("before  after\n");
+            await().atMost(T).until(() -> h.events.stream()
+                    .anyMatch(e -> e instanceof org.jsupervisor.supervisord.engine.event.ProcessCommunicationEvent));
+            var comm = h.events.stream()
+                    .filter(e -> e instanceof org.jsupervisor.supervisord.engine.event.ProcessCommunicationEvent)
+                    .map(e -> (org.jsupervisor.supervisord.engine.event.ProcessCommunicationEvent) e).findFirst().get();
+            assertThat(new String(comm.data(), StandardCharsets.UTF_8)).isEqualTo("hello");
+            assertThat(comm.typeName()).isEqualTo("PROCESS_COMMUNICATION_STDOUT");
+            assertThat(h.events).anyMatch(e -> e.typeName().equals("PROCESS_LOG_STDOUT"));
+        }
+    }
+
+    @Test
     void aCrashedRunningProcessIsRespawnedAtOnce() throws Exception {
         try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
                 program("crashy", "sleep 1000").startsecs(0).autorestart(AutoRestart.TRUE).group()))) {
