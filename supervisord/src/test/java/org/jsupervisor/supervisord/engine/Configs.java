@@ -62,6 +62,7 @@ final class Configs {
         Program stopsignal(Signal s) { stopsignal = s; return this; }
         Program stopwaitsecs(int s) { stopwaitsecs = s; return this; }
         Program stopasgroup(boolean b) { stopasgroup = b; killasgroup = b; return this; }
+        Program killasgroup(boolean b) { killasgroup = b; return this; }
         Program priority(int p) { priority = p; return this; }
         Program env(String k, String v) { env.put(k, v); return this; }
         Program directory(String d) { directory = Optional.of(d); return this; }

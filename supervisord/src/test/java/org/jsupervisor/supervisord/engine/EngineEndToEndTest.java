@@ -132,15 +132,18 @@ class EngineEndToEndTest {
         String marker = "1234.25";
         try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
                 program("stubborn", "sh -c \"trap '' TERM; sleep " + marker + " & wait\"").startsecs(0)
-                        .stopwaitsecs(1).group()))) {
-            var p = Configs.program("x", "x");
+                        .stopwaitsecs(1).killasgroup(true).group()))) {
             h.awaitState("stubborn", ProcessState.RUNNING, T);
+            long pid = h.info("stubborn").pid();
             await().atMost(T).until(() -> pgrep(marker) > 0);
+            long t0 = System.nanoTime();
             h.engine.stop(id("stubborn"), true).get(15, TimeUnit.SECONDS);
-            String log = h.log();
-            assertThat(log).contains("killing 'stubborn' (" + h.info("stubborn").pid() == null ? "" : "killing 'stubborn' (")
-                    .contains("with SIGKILL").contains("stopped: stubborn (terminated by SIGKILL)");
-            assertThat(p).isNotNull();
+            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(900);
+            assertThat(h.log()).contains("killing stubborn (pid " + pid + ") with signal SIGTERM")
+                    .contains("killing 'stubborn' (" + pid + ") with SIGKILL")
+                    .contains("killing stubborn (pid " + pid + ") process group with signal SIGKILL")
+                    .contains("stopped: stubborn (terminated by SIGKILL)");
+            await().atMost(T).until(() -> pgrep(marker) == 0);
         }
     }
 
