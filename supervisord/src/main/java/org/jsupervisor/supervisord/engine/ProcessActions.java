@@ -107,6 +107,11 @@ final class ProcessActions {
     static CompletableFuture<Void> clearLogs(Subprocess p) {
         ProcessId id = p.id;
         {
+            if (p.pid == 0) {
+                // Supervisor clears through the live child's output dispatchers: with no child
+                // there are none, the call succeeds and the files stay as they are.
+                return CompletableFuture.completedFuture(null);
+            }
             try {
                 if (p.stdoutLog != null) {
                     p.stdoutLog.clear();
