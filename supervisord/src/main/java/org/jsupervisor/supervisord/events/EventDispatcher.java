@@ -242,18 +242,4 @@ public final class EventDispatcher implements AutoCloseable {
         }
         scheduleTick(now);
     }
-
-    // ---- for tests -----------------------------------------------------------------------------
-
-    /** How many events wait in a pool's buffer (-1 if no such pool). Blocks briefly on the dispatcher thread. */
-    public int buffered(String pool) {
-        try {
-            return thread.submit(() -> {
-                ListenerPool p = pools.get(pool);
-                return p == null ? -1 : p.buffered();
-            }).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
