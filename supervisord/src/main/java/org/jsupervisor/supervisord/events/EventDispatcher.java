@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.jsupervisor.common.config.EventListenerPoolConfig;
 import org.jsupervisor.common.config.GroupConfig;
 import org.jsupervisor.common.config.ProcessConfig;
@@ -18,14 +17,13 @@ import org.jsupervisor.supervisord.engine.ProcessId;
 import org.jsupervisor.supervisord.engine.event.ProcessGroupEvent;
 import org.jsupervisor.supervisord.engine.event.ProcessStateEvent;
 import org.jsupervisor.supervisord.engine.event.SupervisorEvent;
-import org.jsupervisor.supervisord.engine.event.TickEvent;
 import org.jsupervisor.supervisord.logging.ChildStreamLog;
 import org.jsupervisor.supervisord.logging.SupervisorLog;
 
 /**
  * Supervisor's event system on top of the engine's event bus: listener pools for
- * {@code [eventlistener:x]} groups, the global event serial, TICK events, capture mode and
- * PROCESS_LOG events for the streams that ask for them.
+ * {@code [eventlistener:x]} groups, the global event serial, capture mode and PROCESS_LOG
+ * events for the streams that ask for them. (TICK events come from the engine's bus.)
  *
  * <h2>Threading</h2>
  * All pool state lives on one thread ("supervisord-events"). The engine calls
@@ -35,21 +33,16 @@ import org.jsupervisor.supervisord.logging.SupervisorLog;
  * stuck listener only fills its pool's buffer; it never holds up the engine.
  */
 public final class EventDispatcher implements AutoCloseable {
-    private static final int[] TICK_PERIODS = {5, 60, 3600};
-
     private final Engine engine;
     private final SupervisorLog log;
-    private final LongSupplier clock;
     private final ScheduledThreadPoolExecutor thread;
     private final Map<String, ListenerPool> pools = new LinkedHashMap<>();
-    private final Map<Integer, Long> lastTicks = new LinkedHashMap<>();
     private final Engine.Subscription subscription;
     private long serial = -1;
 
-    private EventDispatcher(Engine engine, SupervisorLog log, LongSupplier clock) {
+    private EventDispatcher(Engine engine, SupervisorLog log) {
         this.engine = engine;
         this.log = log;
-        this.clock = clock;
         this.thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "supervisord-events");
             t.setDaemon(true);
@@ -58,11 +51,6 @@ public final class EventDispatcher implements AutoCloseable {
         thread.setRemoveOnCancelPolicy(true);
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.subscription = engine.subscribe(this::onEngineEvent);
-        long now = clock.getAsLong();
-        for (int p : TICK_PERIODS) {
-            lastTicks.put(p, timeslice(p, now));
-        }
-        scheduleTick(now);
     }
 
     /**
@@ -70,12 +58,7 @@ public final class EventDispatcher implements AutoCloseable {
      * start-up events (groups added, SUPERVISOR_STATE_CHANGE_RUNNING) reach the pools.
      */
     public static EventDispatcher attach(Engine engine, SupervisorLog log) {
-        return new EventDispatcher(engine, log, System::currentTimeMillis);
-    }
-
-    /** As {@link #attach(Engine, SupervisorLog)} with a clock in epoch milliseconds (for ticks). */
-    public static EventDispatcher attach(Engine engine, SupervisorLog log, LongSupplier clock) {
-        return new EventDispatcher(engine, log, clock);
+        return new EventDispatcher(engine, log);
     }
 
     @Override
@@ -118,17 +101,7 @@ public final class EventDispatcher implements AutoCloseable {
         for (ProcessConfig pc : group.processes()) {
             ProcessId id = new ProcessId(group.name(), pc.name());
             if (group instanceof EventListenerPoolConfig) {
-                // the listener's stdout carries the protocol; it is also logged, as Supervisor does
-                streamLog(id, OutputChannel.STDOUT).ifPresent(l -> l.setOutputFilter((pid, chunk, sink) -> {
-                    sink.record(chunk, true);
-                    queue(() -> {
-                        ListenerPool p = pools.get(id.group());
-                        if (p != null) {
-                            p.output(id.name(), chunk);
-                            p.dispatch();
-                        }
-                    });
-                }));
+                installProtocol(id);
             } else {
                 installCapture(id, OutputChannel.STDOUT, pc.stdout());
             }
@@ -138,12 +111,35 @@ public final class EventDispatcher implements AutoCloseable {
         }
     }
 
+    /** A listener's stdout carries the protocol; it is logged as well, as Supervisor does. */
+    private void installProtocol(ProcessId id) {
+        streamLog(id, OutputChannel.STDOUT).ifPresent(l -> {
+            l.setEventSink(null); // Supervisor never makes PROCESS_LOG events of the protocol stream
+            l.setOutputFilter((pid, chunk, sink) -> {
+                sink.record(chunk, true);
+                queue(() -> {
+                    ListenerPool p = pools.get(id.group());
+                    if (p != null) {
+                        p.output(id.name(), chunk);
+                        p.dispatch();
+                    }
+                });
+            });
+        });
+    }
+
     private void installCapture(ProcessId id, OutputChannel channel, StreamLogConfig sc) {
         if (sc.captureMaxBytes() <= 0 && !sc.eventsEnabled()) {
             return;
         }
-        streamLog(id, channel).ifPresent(l -> l.setOutputFilter(new CaptureFilter(id, channel, sc.captureMaxBytes(),
-                sc.eventsEnabled(), e -> queue(() -> deliver(e)), log)));
+        streamLog(id, channel).ifPresent(l -> {
+            // This filter publishes the stream's PROCESS_LOG events itself, captured pieces
+            // included and in order with PROCESS_COMMUNICATION, so the engine's own PROCESS_LOG
+            // sink (set before PROCESS_GROUP_ADDED is published) is switched off here.
+            l.setEventSink(null);
+            l.setOutputFilter(new CaptureFilter(id, channel, sc.captureMaxBytes(), sc.eventsEnabled(),
+                    e -> queue(() -> deliver(e)), log));
+        });
     }
 
     private java.util.Optional<ChildStreamLog> streamLog(ProcessId id, OutputChannel channel) {
@@ -211,35 +207,5 @@ public final class EventDispatcher implements AutoCloseable {
         for (ListenerPool p : pools.values()) {
             p.dispatch();
         }
-    }
-
-    static long timeslice(int period, long nowMillis) {
-        long secs = Math.floorDiv(nowMillis, 1000);
-        return secs - Math.floorMod(secs, period);
-    }
-
-    private void scheduleTick(long now) {
-        long next = Long.MAX_VALUE;
-        for (int p : TICK_PERIODS) {
-            next = Math.min(next, (lastTicks.get(p) + p) * 1000);
-        }
-        try {
-            thread.schedule(this::tick, Math.max(0, next - now), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // closed
-        }
-    }
-
-    /** TICK_n when the clock enters a new n-second slice, as Supervisor's main loop does. */
-    private void tick() {
-        long now = clock.getAsLong();
-        for (int p : TICK_PERIODS) {
-            long slice = timeslice(p, now);
-            if (slice != lastTicks.get(p)) {
-                lastTicks.put(p, slice);
-                deliver(new TickEvent(p, slice));
-            }
-        }
-        scheduleTick(now);
     }
 }
