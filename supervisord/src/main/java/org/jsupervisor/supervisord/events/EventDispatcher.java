@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.jsupervisor.common.config.EventListenerPoolConfig;
 import org.jsupervisor.common.config.GroupConfig;
 import org.jsupervisor.common.config.ProcessConfig;
-import org.jsupervisor.common.config.StreamLogConfig;
 import org.jsupervisor.supervisord.engine.Engine;
 import org.jsupervisor.supervisord.engine.OutputChannel;
 import org.jsupervisor.supervisord.engine.ProcessId;
@@ -22,13 +21,14 @@ import org.jsupervisor.supervisord.logging.SupervisorLog;
 
 /**
  * Supervisor's event system on top of the engine's event bus: listener pools for
- * {@code [eventlistener:x]} groups, the global event serial, capture mode and PROCESS_LOG
- * events for the streams that ask for them. (TICK events come from the engine's bus.)
+ * {@code [eventlistener:x]} groups, the global event serial and the listener protocol. The
+ * events themselves (process states, PROCESS_LOG, PROCESS_COMMUNICATION from capture mode,
+ * TICK, ...) are published by the engine.
  *
  * <h2>Threading</h2>
  * All pool state lives on one thread ("supervisord-events"). The engine calls
- * {@link #onEngineEvent} on its own thread; that call only installs output filters on new
- * groups and queues the event. Listener output arrives on I/O threads and is queued too.
+ * {@link #onEngineEvent} on its own thread; that call only hooks new listeners' stdout and
+ * queues the event. Listener output arrives on I/O threads and is queued too.
  * Writes to listeners go through {@link Engine#sendStdin}, which queues them. So a slow or
  * stuck listener only fills its pool's buffer; it never holds up the engine.
  */
@@ -97,49 +97,27 @@ public final class EventDispatcher implements AutoCloseable {
             ListenerPool lp = new ListenerPool(pool.name(), pool.bufferSize(), types, names, handler,
                     engine.identifier(), this::nextSerial, this::writeToListener, log);
             queue(() -> pools.put(pool.name(), lp));
-        }
-        for (ProcessConfig pc : group.processes()) {
-            ProcessId id = new ProcessId(group.name(), pc.name());
-            if (group instanceof EventListenerPoolConfig) {
-                installProtocol(id);
-            } else {
-                installCapture(id, OutputChannel.STDOUT, pc.stdout());
-            }
-            if (!pc.redirectStderr()) {
-                installCapture(id, OutputChannel.STDERR, pc.stderr());
+            for (ProcessConfig pc : group.processes()) {
+                installProtocol(new ProcessId(group.name(), pc.name()));
             }
         }
     }
 
-    /** A listener's stdout carries the protocol; it is logged as well, as Supervisor does. */
+    /**
+     * A listener's stdout carries the protocol. The stream log still logs it, as Supervisor
+     * does; its event sink, which otherwise makes PROCESS_LOG events, is given to the parser
+     * instead (Supervisor never makes PROCESS_LOG events of a listener's stdout). The sink gets
+     * each chunk as the child wrote it (ANSI escapes stripped under strip_ansi, which no
+     * well-behaved listener writes).
+     */
     private void installProtocol(ProcessId id) {
-        streamLog(id, OutputChannel.STDOUT).ifPresent(l -> {
-            l.setEventSink(null); // Supervisor never makes PROCESS_LOG events of the protocol stream
-            l.setOutputFilter((pid, chunk, sink) -> {
-                sink.record(chunk, true);
-                queue(() -> {
-                    ListenerPool p = pools.get(id.group());
-                    if (p != null) {
-                        p.output(id.name(), chunk);
-                        p.dispatch();
-                    }
-                });
-            });
-        });
-    }
-
-    private void installCapture(ProcessId id, OutputChannel channel, StreamLogConfig sc) {
-        if (sc.captureMaxBytes() <= 0 && !sc.eventsEnabled()) {
-            return;
-        }
-        streamLog(id, channel).ifPresent(l -> {
-            // This filter publishes the stream's PROCESS_LOG events itself, captured pieces
-            // included and in order with PROCESS_COMMUNICATION, so the engine's own PROCESS_LOG
-            // sink (set before PROCESS_GROUP_ADDED is published) is switched off here.
-            l.setEventSink(null);
-            l.setOutputFilter(new CaptureFilter(id, channel, sc.captureMaxBytes(), sc.eventsEnabled(),
-                    e -> queue(() -> deliver(e)), log));
-        });
+        streamLog(id, OutputChannel.STDOUT).ifPresent(l -> l.setEventSink(chunk -> queue(() -> {
+            ListenerPool p = pools.get(id.group());
+            if (p != null) {
+                p.output(id.name(), chunk);
+                p.dispatch();
+            }
+        })));
     }
 
     private java.util.Optional<ChildStreamLog> streamLog(ProcessId id, OutputChannel channel) {
