@@ -11,7 +11,16 @@ public enum Signal {
     HUP(1), INT(2), QUIT(3), ILL(4), TRAP(5), ABRT(6), BUS(7), FPE(8), KILL(9), USR1(10),
     SEGV(11), USR2(12), PIPE(13), ALRM(14), TERM(15), STKFLT(16), CHLD(17), CONT(18),
     STOP(19), TSTP(20), TTIN(21), TTOU(22), URG(23), XCPU(24), XFSZ(25), VTALRM(26),
-    PROF(27), WINCH(28), IO(29), PWR(30), SYS(31);
+    PROF(27), WINCH(28), IO(29), PWR(30), SYS(31),
+    /** The first and last real-time signals as Python's signal module names them. */
+    RTMIN(34), RTMAX(64);
+
+    /**
+     * Other names Python's signal module gives these numbers. Supervisor looks names up there,
+     * so it also finds the handler and mask constants ({@code _IGN} is 1, {@code _SETMASK} 2).
+     */
+    private static final java.util.Map<String, Integer> ALIASES = java.util.Map.of(
+            "IOT", 6, "POLL", 29, "CLD", 17, "_IGN", 1, "_UNBLOCK", 1, "_SETMASK", 2);
 
     private final int number;
 
@@ -37,26 +46,37 @@ public enum Signal {
         return Optional.empty();
     }
 
-    /** Parses {@code TERM}, {@code SIGTERM}, {@code term} or {@code 15}. */
+    /**
+     * Parses a signal as Supervisor's {@code signal_number} does: a number (Python's
+     * {@code int()} spelling: {@code 15}, {@code +15}, {@code  15 }) that names a signal, or a
+     * name in any case with or without {@code SIG}, including Python's aliases ({@code IOT},
+     * {@code CLD}, {@code POLL}). Signal 0 ({@code SIG_DFL}, {@code SIG_BLOCK}), which
+     * Supervisor also accepts, is not supported.
+     */
     public static Optional<Signal> parse(String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        if (t.chars().allMatch(Character::isDigit)) {
+        String t = text.strip();
+        String digits = t.startsWith("+") ? t.substring(1) : t;
+        if (!digits.isEmpty() && digits.chars().allMatch(c -> c == '_' || Character.isDigit(c))
+                && !digits.startsWith("_") && !digits.endsWith("_") && !digits.contains("__")) {
             try {
-                return byNumber(Integer.parseInt(t));
+                return byNumber(Integer.parseInt(digits.replace("_", "")));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
         }
-        if (t.startsWith("SIG")) {
-            t = t.substring(3);
+        String name = t.toUpperCase(Locale.ROOT);
+        if (name.startsWith("SIG")) {
+            name = name.substring(3);
         }
-        try {
-            return Optional.of(Signal.valueOf(t));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        Integer alias = ALIASES.get(name);
+        if (alias != null) {
+            return byNumber(alias);
         }
+        for (Signal s : values()) {
+            if (s.name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,10 +1,7 @@
 package org.jsupervisor.rpc;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,7 +47,7 @@ public final class XmlRpcReader {
 
     /** Parses a {@code <methodCall>} read from {@code in} (not closed here). */
     public static MethodCall parseCall(InputStream in, XmlRpcLimits limits) throws XmlRpcFormatException {
-        BoundedStream bounded = new BoundedStream(in, limits.maxBytes());
+        Scalars.BoundedStream bounded = new Scalars.BoundedStream(in, limits.maxBytes());
         XMLStreamReader xr = open(bounded);
         try {
             return new XmlRpcReader(xr, limits).methodCall();
@@ -73,7 +70,7 @@ public final class XmlRpcReader {
 
     /** As {@link #parseResponse(byte[], XmlRpcLimits)}, reading from {@code in} (not closed here). */
     public static Object parseResponse(InputStream in, XmlRpcLimits limits) throws XmlRpcFormatException {
-        BoundedStream bounded = new BoundedStream(in, limits.maxBytes());
+        Scalars.BoundedStream bounded = new Scalars.BoundedStream(in, limits.maxBytes());
         XMLStreamReader xr = open(bounded);
         Object result;
         try {
@@ -128,7 +125,7 @@ public final class XmlRpcReader {
         }
     }
 
-    private static XmlRpcFormatException translate(Exception e, BoundedStream in, XmlRpcLimits limits) {
+    private static XmlRpcFormatException translate(Exception e, Scalars.BoundedStream in, XmlRpcLimits limits) {
         if (in.exceeded) {
             return new XmlRpcFormatException("document larger than " + limits.maxBytes() + " bytes", e);
         }
@@ -143,15 +140,6 @@ public final class XmlRpcReader {
             xr.close();
         } catch (XMLStreamException ignored) {
             // nothing held that matters
-        }
-    }
-
-    /** Thrown inside the parser for XML-RPC (not XML) errors; never escapes this class. */
-    private static final class FormatError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        FormatError(String message) {
-            super(message, null, false, false);
         }
     }
 
@@ -284,7 +272,7 @@ public final class XmlRpcReader {
             case "i2":
             case "i8":
             case "biginteger":
-                return parseInt(leafText());
+                return Scalars.parseInt(leafText());
             case "boolean": {
                 String t = leafText().strip();
                 if (t.equals("1")) {
@@ -292,11 +280,11 @@ public final class XmlRpcReader {
                 } else if (t.equals("0")) {
                     return Boolean.FALSE;
                 }
-                throw new FormatError("bad boolean value: " + abbreviate(t));
+                throw new FormatError("bad boolean value: " + Scalars.abbreviate(t));
             }
             case "double":
             case "float":
-                return parseDouble(leafText());
+                return Scalars.parseDouble(leafText());
             case "base64":
                 try {
                     return Base64.getMimeDecoder().decode(leafText());
@@ -304,7 +292,7 @@ public final class XmlRpcReader {
                     throw new FormatError("bad base64 value: " + e.getMessage());
                 }
             case "dateTime.iso8601":
-                return parseDateTime(leafText());
+                return Scalars.parseDateTime(leafText());
             case "nil":
                 if (!leafText().isBlank()) {
                     throw new FormatError("<nil/> must be empty");
@@ -315,7 +303,7 @@ public final class XmlRpcReader {
             case "struct":
                 return struct(depth + 1);
             default:
-                throw new FormatError("unknown value type <" + abbreviate(type) + ">");
+                throw new FormatError("unknown value type <" + Scalars.abbreviate(type) + ">");
         }
     }
 
@@ -367,114 +355,6 @@ public final class XmlRpcReader {
             out.put(name, value);
         }
         return out;
-    }
-
-    // ---- scalars ------------------------------------------------------------------------
-
-    private static Object parseInt(String s) {
-        String t = s.strip();
-        if (t.isEmpty() || t.length() > 40) {
-            throw new FormatError("bad integer value: " + abbreviate(t));
-        }
-        BigInteger b;
-        try {
-            b = new BigInteger(t.startsWith("+") ? t.substring(1) : t);
-        } catch (NumberFormatException e) {
-            throw new FormatError("bad integer value: " + abbreviate(t));
-        }
-        if (b.bitLength() <= 31) {
-            return b.intValue();
-        }
-        if (b.bitLength() <= 63) {
-            return b.longValue();
-        }
-        throw new FormatError("integer out of range: " + abbreviate(t));
-    }
-
-    private static Double parseDouble(String s) {
-        String t = s.strip();
-        String lower = t.toLowerCase(java.util.Locale.ROOT);
-        String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
-        boolean negative = lower.startsWith("-");
-        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
-            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        if (unsigned.equals("nan")) {
-            return Double.NaN;
-        }
-        if (!isDecimalFloat(unsigned)) {
-            throw new FormatError("bad double value: " + abbreviate(t));
-        }
-        return Double.parseDouble(lower);
-    }
-
-    /** digits [. digits] [e [+-] digits], or . digits [...]: Python's float() syntax, no underscores. */
-    private static boolean isDecimalFloat(String s) {
-        int i = 0;
-        int n = s.length();
-        int mantissaDigits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
-            i++;
-            mantissaDigits++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                mantissaDigits++;
-            }
-        }
-        if (mantissaDigits == 0) {
-            return false;
-        }
-        if (i < n && s.charAt(i) == 'e') {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int expDigits = 0;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** {@code 20261122T01:02:03} (what Python writes) or {@code 2026-11-22T01:02:03}. */
-    private static LocalDateTime parseDateTime(String s) {
-        String t = s.strip();
-        String compact = t.length() == 19 && t.charAt(4) == '-' && t.charAt(7) == '-'
-            ? t.substring(0, 4) + t.substring(5, 7) + t.substring(8) : t;
-        if (compact.length() != 17 || compact.charAt(8) != 'T' || compact.charAt(11) != ':'
-            || compact.charAt(14) != ':') {
-            throw new FormatError("bad dateTime.iso8601 value: " + abbreviate(t));
-        }
-        try {
-            return LocalDateTime.of(digits(compact, 0, 4), digits(compact, 4, 6), digits(compact, 6, 8),
-                digits(compact, 9, 11), digits(compact, 12, 14), digits(compact, 15, 17));
-        } catch (DateTimeException e) {
-            throw new FormatError("bad dateTime.iso8601 value: " + abbreviate(t));
-        }
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!isDigit(c)) {
-                throw new FormatError("bad dateTime.iso8601 value: " + abbreviate(s));
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     // ---- StAX helpers -------------------------------------------------------------------
@@ -576,7 +456,7 @@ public final class XmlRpcReader {
             case XMLStreamConstants.ENTITY_REFERENCE:
                 return new FormatError("entity references are not allowed: &" + r.getLocalName() + ";");
             case XMLStreamConstants.CHARACTERS:
-                return new FormatError("unexpected text: " + abbreviate(r.getText().strip()));
+                return new FormatError("unexpected text: " + Scalars.abbreviate(r.getText().strip()));
             case XMLStreamConstants.END_DOCUMENT:
                 return new FormatError("document ends early");
             default:
@@ -584,46 +464,4 @@ public final class XmlRpcReader {
         }
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
-    }
-
-    /** Counts bytes and fails once more than the limit have been read. */
-    private static final class BoundedStream extends InputStream {
-        private final InputStream in;
-        private final long max;
-        private long count;
-        boolean exceeded;
-
-        BoundedStream(InputStream in, long max) {
-            this.in = in;
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        private void add(int n) throws IOException {
-            count += n;
-            if (count > max) {
-                exceeded = true;
-                throw new IOException("document larger than " + max + " bytes");
-            }
-        }
-    }
 }

@@ -107,6 +107,27 @@ class WriterMatchesPythonTest {
     }
 
     @Test
+    void pythonMethodCallsReadBackToTheSameJavaValues() throws Exception {
+        List<Object> values = sampleValues();
+        List<String> python = PythonOracle.run(List.of(
+            "x.dumps(tuple(" + PythonOracle.expr(values) + "), 'supervisor.fancy')"), dir);
+        MethodCall call = XmlRpcReader.parseCall(python.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            XmlRpcLimits.SERVER);
+        assertThat(call.methodName()).isEqualTo("supervisor.fancy");
+        assertThat(call.params()).hasSize(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Object expected = values.get(i);
+            if (expected instanceof Long) {
+                expected = ((Long) expected).intValue();
+            }
+            if (expected instanceof String) {
+                expected = ((String) expected).replace("\r\n", "\n").replace('\r', '\n');
+            }
+            assertThat(call.params().get(i)).as("param #%d", i).usingRecursiveComparison().isEqualTo(expected);
+        }
+    }
+
+    @Test
     void faultsAreByteForByteWhatPythonDumpsWrites() throws Exception {
         List<String> python = PythonOracle.run(List.of(
             "x.dumps(Fault(10, 'BAD_NAME: foo'))",

@@ -44,7 +44,28 @@ final class ClientConfigReader {
         String history = r.get(S, "history_file", null, Map.of("here", here));
         Optional<String> historyFile = history == null || history.isEmpty()
                 ? Optional.empty() : Optional.of(Values.normalizePath(history, ctx));
+        checkPlugins(r);
         return new SupervisorctlSection(url, Optional.ofNullable(username), Optional.ofNullable(password), prompt,
                 historyFile);
+    }
+
+    /** {@code [ctlplugin:x]}: Supervisor imports each factory and refuses the file if it cannot. */
+    private void checkPlugins(SectionReader r) throws ConfigException {
+        final String key = "supervisor.ctl_factory";
+        for (String section : r.ini.sections()) {
+            if (!section.startsWith("ctlplugin:")) {
+                continue;
+            }
+            String factory = r.get(section, key, null, Map.of());
+            if (factory == null) {
+                throw r.error(section, key, "the section has no " + key + " value");
+            }
+            if (!ctx.ctlPluginFactories().contains(factory)) {
+                throw r.error(section, key, "unknown plugin factory " + factory + " (jsupervisor's supervisorctl has no plugins)");
+            }
+            for (String k : r.ini.options(section)) {
+                r.get(section, k, null, Map.of());
+            }
+        }
     }
 }

@@ -28,7 +28,37 @@ public final class ConfigLoader {
     }
 
     public static SupervisorConfig load(Path file, LoadContext ctx) throws ConfigException {
-        return new ServerConfigReader(ctx).read(file);
+        return load(file, ctx, SupervisordOverrides.none());
+    }
+
+    /**
+     * As supervisord does with command-line options: they are checked first, the file is read
+     * and checked in full, then each given option replaces the file's value.
+     */
+    public static SupervisorConfig load(Path file, LoadContext ctx, SupervisordOverrides overrides)
+            throws ConfigException {
+        return new ServerConfigReader(ctx, overrides).read(file);
+    }
+
+    /**
+     * supervisorctl's check of {@code -s/--serverurl}: a URL with a scheme and a host or
+     * path. Returns the value unchanged.
+     */
+    public static String checkServerUrl(String value) throws ConfigException {
+        try {
+            java.net.URI u = new java.net.URI(value);
+            boolean hasPlace = (u.getRawAuthority() != null && !u.getRawAuthority().isEmpty())
+                    || (u.getRawPath() != null && !u.getRawPath().isEmpty())
+                    || (u.getRawSchemeSpecificPart() != null && !u.getRawSchemeSpecificPart().isEmpty());
+            if (u.getScheme() != null && hasPlace) {
+                return value;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // fall through
+        }
+        throw new ConfigException("invalid value for --serverurl "
+                + org.jsupervisor.common.config.ini.PyText.repr(value) + ": value "
+                + org.jsupervisor.common.config.ini.PyText.repr(value) + " is not a URL");
     }
 
     /** supervisorctl's view of a file; refuses a file without {@code [supervisorctl]}, as Supervisor does. */

@@ -20,6 +20,9 @@ import java.util.Set;
  * @param rpcInterfaceFactories the {@code supervisor.rpcinterface_factory} values accepted;
  *                              anything else is refused
  * @param resultHandlers        the eventlistener {@code result_handler} values accepted
+ * @param ctlPluginFactories    the {@code [ctlplugin:x]} {@code supervisor.ctl_factory} values
+ *                              supervisorctl accepts (none by default: any such section is
+ *                              refused, as Supervisor refuses one it cannot import)
  */
 public record LoadContext(
         Map<String, String> environment,
@@ -28,7 +31,8 @@ public record LoadContext(
         int uid,
         UserDatabase users,
         Set<String> rpcInterfaceFactories,
-        Set<String> resultHandlers) {
+        Set<String> resultHandlers,
+        Set<String> ctlPluginFactories) {
 
     /** The factory every Supervisor configuration names for the main XML-RPC interface. */
     public static final String MAIN_RPC_FACTORY = "supervisor.rpcinterface:make_main_rpcinterface";
@@ -40,41 +44,53 @@ public record LoadContext(
         cwd = cwd.toAbsolutePath().normalize();
         rpcInterfaceFactories = Set.copyOf(rpcInterfaceFactories);
         resultHandlers = Set.copyOf(resultHandlers);
+        ctlPluginFactories = Set.copyOf(ctlPluginFactories);
+    }
+
+    /** The original shape, without supervisorctl plugins. */
+    public LoadContext(Map<String, String> environment, String hostname, Path cwd, int uid, UserDatabase users,
+            Set<String> rpcInterfaceFactories, Set<String> resultHandlers) {
+        this(environment, hostname, cwd, uid, users, rpcInterfaceFactories, resultHandlers, Set.of());
     }
 
     /** This process's environment, host name, working directory and uid. */
     public static LoadContext system() {
         return new LoadContext(System.getenv(), systemHostname(), Path.of("").toAbsolutePath(),
-                systemUid(), UserDatabase.etcFiles(), Set.of(MAIN_RPC_FACTORY), Set.of(DEFAULT_RESULT_HANDLER));
+                systemUid(), UserDatabase.etcFiles(), Set.of(MAIN_RPC_FACTORY), Set.of(DEFAULT_RESULT_HANDLER), Set.of());
     }
 
     public LoadContext withEnvironment(Map<String, String> env) {
-        return new LoadContext(env, hostname, cwd, uid, users, rpcInterfaceFactories, resultHandlers);
+        return new LoadContext(env, hostname, cwd, uid, users, rpcInterfaceFactories, resultHandlers, ctlPluginFactories);
     }
 
     public LoadContext withHostname(String name) {
-        return new LoadContext(environment, name, cwd, uid, users, rpcInterfaceFactories, resultHandlers);
+        return new LoadContext(environment, name, cwd, uid, users, rpcInterfaceFactories, resultHandlers, ctlPluginFactories);
     }
 
     public LoadContext withCwd(Path dir) {
-        return new LoadContext(environment, hostname, dir, uid, users, rpcInterfaceFactories, resultHandlers);
+        return new LoadContext(environment, hostname, dir, uid, users, rpcInterfaceFactories, resultHandlers, ctlPluginFactories);
     }
 
     public LoadContext withUid(int newUid) {
-        return new LoadContext(environment, hostname, cwd, newUid, users, rpcInterfaceFactories, resultHandlers);
+        return new LoadContext(environment, hostname, cwd, newUid, users, rpcInterfaceFactories, resultHandlers, ctlPluginFactories);
     }
 
     public LoadContext withUsers(UserDatabase db) {
-        return new LoadContext(environment, hostname, cwd, uid, db, rpcInterfaceFactories, resultHandlers);
+        return new LoadContext(environment, hostname, cwd, uid, db, rpcInterfaceFactories, resultHandlers, ctlPluginFactories);
     }
 
     /** Accepts more {@code [rpcinterface:x]} factories (a hook for Java extensions). */
     public LoadContext withRpcInterfaceFactories(Set<String> factories) {
-        return new LoadContext(environment, hostname, cwd, uid, users, factories, resultHandlers);
+        return new LoadContext(environment, hostname, cwd, uid, users, factories, resultHandlers, ctlPluginFactories);
     }
 
     public LoadContext withResultHandlers(Set<String> handlers) {
-        return new LoadContext(environment, hostname, cwd, uid, users, rpcInterfaceFactories, handlers);
+        return new LoadContext(environment, hostname, cwd, uid, users, rpcInterfaceFactories, handlers, ctlPluginFactories);
+    }
+
+    /** Accepts {@code [ctlplugin:x]} sections naming these factories. */
+    public LoadContext withCtlPluginFactories(Set<String> factories) {
+        return new LoadContext(environment, hostname, cwd, uid, users, rpcInterfaceFactories, resultHandlers, factories);
     }
 
     /** Python's {@code platform.node()}: the kernel's node name. */

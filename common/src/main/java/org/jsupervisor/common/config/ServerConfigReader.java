@@ -19,14 +19,17 @@ import org.jsupervisor.common.config.ini.PyText;
 /** What supervisord does with its configuration file, step by step, in Supervisor's order. */
 final class ServerConfigReader {
     private final LoadContext ctx;
+    private final SupervisordOverrides overrides;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
 
-    ServerConfigReader(LoadContext ctx) {
+    ServerConfigReader(LoadContext ctx, SupervisordOverrides overrides) {
         this.ctx = ctx;
+        this.overrides = overrides;
     }
 
     SupervisorConfig read(Path file) throws ConfigException {
+        overrides.check(ctx);
         String shown = file.toString();
         Path abs = ctx.cwd().resolve(file);
         String here = Values.normpath(abs.getParent() == null ? "/" : abs.getParent().toString());
@@ -44,6 +47,16 @@ final class ServerConfigReader {
         List<GroupConfig> groups = mergeEnvironment(new GroupSectionsReader(r, here, warnings).read(),
                 supervisord.environment());
         List<HttpServerConfig> servers = new HttpServerSectionsReader(r, here).read();
+        supervisord = overrides.apply(supervisord, ctx);
+        if (overrides.user().isPresent()) {
+            try {
+                Values.nameToUid(overrides.user().get(), ctx.users());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("invalid value for --user: " + e.getMessage());
+            }
+        } else {
+            SupervisordSectionReader.checkUser(r, supervisord);
+        }
         SupervisorctlSection ctl;
         try {
             ctl = ini.hasSection("supervisorctl") ? new ClientConfigReader(ctx).read(abs, shown) : ClientConfigReader.defaults();
@@ -125,11 +138,11 @@ final class ServerConfigReader {
             String name = section.split(":", 2)[1];
             String factory = r.get(section, key, null, Map.of());
             if (factory == null) {
-                throw r.error(section, key, "section [" + section + "] does not specify a " + key);
+                throw r.error(section, key, "the section has no " + key + " value");
             }
             if (!ctx.rpcInterfaceFactories().contains(factory)) {
-                throw r.error(section, key, factory + " cannot be resolved within [" + section + "]: jsupervisor"
-                        + " knows only " + String.join(", ", ctx.rpcInterfaceFactories().stream().sorted().toList()));
+                throw r.error(section, key, "unknown factory " + factory + " (jsupervisor knows "
+                        + String.join(", ", ctx.rpcInterfaceFactories().stream().sorted().toList()) + ")");
             }
             Map<String, String> extras = new LinkedHashMap<>();
             for (String k : r.ini.options(section)) {

@@ -49,13 +49,20 @@ final class SupervisordSectionReader {
         String envText = r.expand(get("environment", ""), names, S, "environment");
         Map<String, String> environment = r.convert(S, "environment", envText, KeyValueLexer::pairs);
         environment.forEach((k, v) -> r.envExpansions.put("ENV_" + k, v));
-        if (user != null) {
-            r.convert(S, "user", user, u -> Values.nameToUid(u, ctx.users()));
-        }
         String logPath = logfile.equals("syslog") ? logfile : Values.normalizePath(logfile, ctx);
+        // Supervisor keeps childlogdir and directory as written and uses them relative to its
+        // working directory; a JVM cannot change directory, so we resolve them now.
         return new SupervisordSection(logPath, maxbytes, backups, level, Values.normalizePath(pidfile, ctx), umask,
-                nodaemon, silent, minfds, minprocs, nocleanup, childlogdir, Optional.ofNullable(user),
-                Optional.ofNullable(directory), stripAnsi, environment, identifier);
+                nodaemon, silent, minfds, minprocs, nocleanup, Values.normalizePath(childlogdir, ctx),
+                Optional.ofNullable(user), Optional.ofNullable(directory).map(d -> Values.normalizePath(d, ctx)),
+                stripAnsi, environment, identifier);
+    }
+
+    /** Supervisor checks the daemon's user last, after every other section has been read. */
+    static void checkUser(SectionReader r, SupervisordSection section) throws ConfigException {
+        if (section.user().isPresent()) {
+            r.convert(S, "user", section.user().get(), u -> Values.nameToUid(u, r.ctx.users()));
+        }
     }
 
     private String get(String key, String dflt) throws ConfigException {

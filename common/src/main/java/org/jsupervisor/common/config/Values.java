@@ -82,42 +82,27 @@ final class Values {
         }
     }
 
-    /**
-     * Names Python's signal module has beyond {@link Signal}'s: aliases, and the handler and
-     * mask constants that Supervisor's lookup also finds (so {@code stopsignal=_IGN} is 1).
-     */
-    private static final java.util.Map<String, Integer> PYTHON_SIGNAL_ALIASES = java.util.Map.of(
-            "SIGIOT", 6, "SIGPOLL", 29, "SIGCLD", 17, "SIGRTMIN", 34, "SIGRTMAX", 64,
-            "SIG_DFL", 0, "SIG_IGN", 1, "SIG_BLOCK", 0, "SIG_UNBLOCK", 1, "SIG_SETMASK", 2);
-
-    /** A name with or without SIG, any case, or a number that names a signal. */
+    /** A name with or without SIG, any case, or a number that names a signal ({@link Signal#parse}). */
     static Signal signal(String value) {
-        BigInteger n;
+        BigInteger parsed;
         try {
-            n = PyText.parseInt(value, 10);
+            parsed = PyText.parseInt(value, 10);
         } catch (NumberFormatException e) {
-            String name = PyText.strip(value).toUpperCase(Locale.ROOT);
-            if (!name.startsWith("SIG")) {
-                name = "SIG" + name;
-            }
-            Integer alias = PYTHON_SIGNAL_ALIASES.get(name);
-            if (alias != null) {
-                n = BigInteger.valueOf(alias);
-            } else {
-                String bare = name.substring(3);
-                return java.util.Arrays.stream(Signal.values()).filter(s -> s.name().equals(bare)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                "value " + PyText.repr(value) + " is not a valid signal name"));
-            }
+            parsed = null; // a name
         }
-        BigInteger num = n;
-        if (num.equals(BigInteger.ZERO) || num.equals(BigInteger.valueOf(34)) || num.equals(BigInteger.valueOf(64))) {
+        final BigInteger n = parsed;
+        String upper = PyText.strip(value).toUpperCase(Locale.ROOT);
+        boolean zero = n != null ? n.signum() == 0
+                : List.of("SIG_DFL", "SIG_BLOCK", "_DFL", "_BLOCK").contains(upper);
+        if (zero) {
             throw new IllegalArgumentException("value " + PyText.repr(value)
-                    + " names signal " + num + ", which jsupervisor does not support as a stop signal");
+                    + " names signal 0, which jsupervisor does not support as a signal to send");
         }
-        return (num.bitLength() < 31 ? Signal.byNumber(num.intValue()) : Optional.<Signal>empty())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "value " + PyText.repr(value) + " is not a valid signal number"));
+        Optional<Signal> s = n != null
+                ? (n.bitLength() < 31 ? Signal.byNumber(n.intValue()) : Optional.empty())
+                : Signal.parse(PyText.strip(value));
+        return s.orElseThrow(() -> new IllegalArgumentException("value " + PyText.repr(value) + " is not a valid signal "
+                + (n != null ? "number" : "name")));
     }
 
     static List<Integer> exitcodes(String s) {
@@ -202,7 +187,7 @@ final class Values {
         try {
             return new InetHostPort("", portNumber(portText));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a valid port number: " + PyText.repr(s) + " ");
+            throw new IllegalArgumentException("not a valid port number: " + PyText.repr(s));
         }
     }
 

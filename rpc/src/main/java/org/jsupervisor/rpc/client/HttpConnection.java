@@ -107,6 +107,8 @@ final class HttpConnection implements Closeable {
         }
         if (body != null) {
             sb.append("Content-Length: ").append(body.length).append("\r\n");
+        } else if (!method.equals("GET") && !method.equals("HEAD")) {
+            sb.append("Content-Length: 0\r\n");
         }
         sb.append("\r\n");
         byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -153,6 +155,11 @@ final class HttpConnection implements Closeable {
 
     /** Reads a response head (skipping interim 1xx responses). */
     Response readResponse() throws IOException {
+        return readResponse(false);
+    }
+
+    /** As {@link #readResponse()}; a response to HEAD never has a body. */
+    Response readResponse(boolean head) throws IOException {
         int first;
         try {
             first = in.read();
@@ -180,19 +187,19 @@ final class HttpConnection implements Closeable {
                 statusLine = readLine();
                 continue;
             }
-            return withBody(status, reason, headers, statusLine.startsWith("HTTP/1.0"));
+            return withBody(head ? 204 : status, status, reason, headers, statusLine.startsWith("HTTP/1.0"));
         }
     }
 
-    private Response withBody(int status, String reason, Map<String, List<String>> headers, boolean http10)
-        throws IOException {
+    private Response withBody(int framing, int status, String reason, Map<String, List<String>> headers,
+        boolean http10) throws IOException {
         String connection = lastValue(headers, "connection");
         connection = connection == null ? "" : connection.toLowerCase(Locale.ROOT);
         boolean keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
         String te = lastValue(headers, "transfer-encoding");
         String cl = lastValue(headers, "content-length");
         InputStream body;
-        if (status == 204 || status == 304) {
+        if (framing == 204 || framing == 304) {
             body = InputStream.nullInputStream();
         } else if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
             body = new BodyStreams.Chunked(in, this);

@@ -195,7 +195,7 @@ public final class XmlRpcClient implements Closeable {
             }
             try {
                 conn.send(method, path, headers(body == null ? null : contentType), body);
-                return conn.readResponse();
+                return conn.readResponse("HEAD".equals(method));
             } catch (HttpConnection.NoResponseException e) {
                 dropConnection();
                 if (!reused) {

@@ -73,6 +73,15 @@ public final class RpcDispatcher {
         return sortedNames;
     }
 
+    /**
+     * The limits requests are read with. An HTTP layer should answer 413 before reading a
+     * body whose Content-Length exceeds {@code limits().maxBytes()}; a bigger body that
+     * reaches {@link #handle} anyway is answered with 400.
+     */
+    public XmlRpcLimits limits() {
+        return limits;
+    }
+
     /** The method registered under {@code name}, or null. */
     public RpcMethod method(String name) {
         return methods.get(name);

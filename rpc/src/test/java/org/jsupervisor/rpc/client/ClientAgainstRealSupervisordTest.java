@@ -136,6 +136,35 @@ class ClientAgainstRealSupervisordTest {
         }
     }
 
+    @Test
+    void rewritingSupervisorsAnswersGivesTheSameBytes() throws Exception {
+        List<byte[]> requests = List.of(
+            XmlRpcWriter.methodCall("supervisor.getState", List.of()),
+            XmlRpcWriter.methodCall("supervisor.getAllProcessInfo", List.of()),
+            XmlRpcWriter.methodCall("supervisor.getProcessInfo", List.of("cat")),
+            XmlRpcWriter.methodCall("supervisor.getAllConfigInfo", List.of()),
+            XmlRpcWriter.methodCall("supervisor.readLog", List.of(0, 500)),
+            XmlRpcWriter.methodCall("supervisor.tailProcessStdoutLog", List.of("ticker", 0, 100)),
+            XmlRpcWriter.methodCall("system.listMethods", List.of()),
+            XmlRpcWriter.methodCall("system.methodSignature", List.of("supervisor.startProcess")),
+            XmlRpcWriter.methodCall("supervisor.stopProcess", List.of("nosuch")));
+        try (XmlRpcClient c = XmlRpcClient.of(open.unixUrl)) {
+            for (byte[] req : requests) {
+                HttpResult theirs = c.exchange("POST", "/RPC2", "text/xml", req);
+                assertThat(theirs.status()).isEqualTo(200);
+                byte[] ours;
+                try {
+                    ours = XmlRpcWriter.response(org.jsupervisor.rpc.XmlRpcReader.parseResponse(theirs.body(),
+                        org.jsupervisor.rpc.XmlRpcLimits.CLIENT));
+                } catch (RpcFault f) {
+                    ours = XmlRpcWriter.fault(f);
+                }
+                assertThat(new String(ours, StandardCharsets.UTF_8)).as(new String(req, StandardCharsets.UTF_8))
+                    .isEqualTo(new String(theirs.body(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     /** Compares what Supervisor answered with what our dispatcher answers. */
     static final class HttpResultAssert {
         static void same(HttpResult theirs, RpcReply ours, String what) {

@@ -197,6 +197,49 @@ class ClientHttpHandlingTest {
     }
 
     @Test
+    void readsNoBodyForHeadAndSendsAnEmptyBodyForABodilessPost() throws Exception {
+        try (ScriptedHttpServer s = new ScriptedHttpServer((c, r, head, out) -> {
+            ScriptedHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"
+                + (head.startsWith("HEAD") ? "" : "x".repeat(1000)));
+            return true;
+        }); XmlRpcClient client = XmlRpcClient.of(s.url())) {
+            assertThat(client.exchange("HEAD", "/", null, null).body()).isEmpty();
+            assertThat(client.exchange("POST", "/RPC2", null, null).body()).hasSize(1000);
+            assertThat(client.exchange("GET", "/", null, null).header("content-length")).isEqualTo("1000");
+            assertThat(s.requests.get(1)).contains("\r\nContent-Length: 0\r\n");
+            assertThat(s.connections).hasValue(1);
+        }
+    }
+
+    @Test
+    void callsFromSeveralThreadsTakeTurnsOnTheConnection() throws Exception {
+        try (ScriptedHttpServer s = new ScriptedHttpServer((c, r, head, out) -> {
+            ScriptedHttpServer.write(out, ScriptedHttpServer.ok(ANSWER));
+            return true;
+        }); XmlRpcClient client = XmlRpcClient.of(s.url())) {
+            List<java.util.concurrent.CompletableFuture<Object>> calls = new java.util.ArrayList<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                for (int i = 0; i < 40; i++) {
+                    calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return client.call("x.ping");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, pool));
+                }
+                for (java.util.concurrent.CompletableFuture<Object> f : calls) {
+                    assertThat(f.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("pong");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(s.connections).hasValue(1);
+        }
+    }
+
+    @Test
     void parsesServerUrlsAsSupervisorctlDoes() {
         assertThat(ServerUrl.parse("unix:///tmp/supervisor.sock").socketPath().toString()).isEqualTo("/tmp/supervisor.sock");
         ServerUrl h = ServerUrl.parse("http://localhost:9001");

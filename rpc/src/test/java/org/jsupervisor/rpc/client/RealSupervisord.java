@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -53,36 +52,43 @@ final class RealSupervisord implements AutoCloseable {
         Process p = new ProcessBuilder(BINARY.toString(), "-n", "-c", confFile.toString())
             .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         RealSupervisord d = new RealSupervisord(dir, port, p);
-        d.awaitReady(username, password);
+        try {
+            d.awaitReady(username, password);
+        } catch (RuntimeException | Error e) {
+            d.close();
+            throw e;
+        }
         return d;
     }
 
-    private void awaitReady(String username, String password) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    private void awaitReady(String username, String password) {
         for (String url : new String[] {unixUrl, httpUrl}) {
-            while (true) {
-                try (XmlRpcClient c = XmlRpcClient.builder(url).credentials(username, password).build()) {
-                    c.call("supervisor.getState");
-                    break;
-                } catch (IOException e) {
+            org.awaitility.Awaitility.await("supervisord answering at " + url)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsMatching(e -> e instanceof IOException && process.isAlive())
+                .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("supervisord exited: " + Files.readString(dir.resolve("stdout.txt")));
+                        throw new IllegalStateException("supervisord exited: "
+                            + Files.readString(dir.resolve("stdout.txt")));
                     }
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("supervisord not ready at " + url, e);
+                    try (XmlRpcClient c = XmlRpcClient.builder(url).credentials(username, password).build()) {
+                        return c.call("supervisor.getState") != null;
                     }
-                    Thread.sleep(50); // polling interval with a deadline above
-                }
-            }
+                });
         }
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

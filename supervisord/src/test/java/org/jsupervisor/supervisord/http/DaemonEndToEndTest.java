@@ -167,6 +167,10 @@ class DaemonEndToEndTest {
         }
         try (Daemon.Streaming main = new Daemon.Streaming(List.of(Clients.SUPERVISORCTL.toString(), "-c",
                 conf.toString(), "maintail", "-f"))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> main.seen().contains("Press Ctrl-C"));
+            // A quiet log for a few seconds: the stream must survive the server's checks for
+            // a departed client (Supervisor's client sends a stray CRLF after its request).
+            await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> main.process.isAlive());
             ctl("start", "cat");
             await().atMost(Duration.ofSeconds(20)).until(() -> main.seen().contains("spawned: 'cat'"));
             ctl("stop", "cat");
@@ -239,6 +243,18 @@ class DaemonEndToEndTest {
                 + "  try:\n    xmlrpc.client.ServerProxy('http://127.0.0.1', transport=t).supervisor.getState()\n"
                 + "  except xmlrpc.client.ProtocolError as e:\n    print(e.errcode)\n");
         assertThat(r.out()).isEqualTo("401\n401\n");
+        assertThat(Files.getAttribute(sock, "unix:mode")).isEqualTo(0140700);
+    }
+
+    @Test
+    void reloadRestartsTheDaemonBehindTheSameServers() throws Exception {
+        String pidBefore = ctl("pid", "sleeper").out().trim();
+        assertThat(ctl("reload").out()).isEqualTo("Restarted supervisord\n");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Clients.Result r = ctl("pid", "sleeper");
+            return r.out().trim().matches("\\d+") && !r.out().trim().equals(pidBefore) && !r.out().trim().equals("0");
+        });
+        assertThat(tcpCtl("s3cret", "status", "sleeper").out()).contains("sleeper");
         assertThat(Files.getAttribute(sock, "unix:mode")).isEqualTo(0140700);
     }
 

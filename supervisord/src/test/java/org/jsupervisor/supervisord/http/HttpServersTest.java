@@ -2,6 +2,7 @@ package org.jsupervisor.supervisord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -49,6 +50,10 @@ class HttpServersTest {
     }
 
     private static Handler routes() {
+        return routes(null);
+    }
+
+    private static Handler routes(LogTailHandler mainTail) {
         RpcEndpoint ok = body -> CompletableFuture.completedFuture(new RpcReply(200, "<ok/>".getBytes(StandardCharsets.UTF_8)));
         TailSources none = new TailSources() {
             @Override
@@ -62,7 +67,7 @@ class HttpServersTest {
             }
         };
         return new Routes(new RpcHttpHandler(ok, new CsrfPolicy(t -> false), 1000), LogTailHandler.processLogs(none),
-                LogTailHandler.mainLog(none), new PlaceholderUi());
+                mainTail != null ? mainTail : LogTailHandler.mainLog(none), new PlaceholderUi());
     }
 
     private HttpServers servers(Optional<InetHttpServerConfig> inet, Optional<UnixHttpServerConfig> unix) {
@@ -123,6 +128,80 @@ class HttpServersTest {
                 + "User-agent: Supervisor HTTP Client\r\nConnection: close\r\n\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 200");
         assertThat(send(sock, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void stalledClientsBeyondThePoolSizeDoNotBlockOthers() throws Exception {
+        HttpServers s = servers(Optional.of(new InetHttpServerConfig("127.0.0.1", 0, Optional.empty(), Optional.empty())),
+                Optional.empty());
+        s.start();
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < HttpServers.MAX_THREADS * 3; i++) {
+                java.net.Socket c = new java.net.Socket("127.0.0.1", s.inetPort());
+                // Half a request: headers promise a body that never comes, or the headers never end.
+                String half = i % 2 == 0
+                        ? "POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 500\r\n\r\n<methodCall>"
+                        : "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+                c.getOutputStream().write(half.getBytes(StandardCharsets.US_ASCII));
+                c.getOutputStream().flush();
+                stalled.add(c);
+            }
+            long t0 = System.nanoTime();
+            try (var socket = new java.net.Socket("127.0.0.1", s.inetPort())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write("POST /RPC2 HTTP/1.0\r\nContent-Type: text/xml\r\nContent-Length: 13\r\n\r\n<methodCall/>"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
+            }
+            assertThat(System.nanoTime() - t0).isLessThan(3_000_000_000L);
+        } finally {
+            for (java.net.Socket c : stalled) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aTailWhoseClientLeftEndsEvenWhenTheLogIsQuiet() throws Exception {
+        Path log = dir.resolve("main.log");
+        Files.writeString(log, "quiet\n");
+        LogTailHandler tail = LogTailHandler.mainLog(new TailSources() {
+            @Override
+            public Optional<Path> processLog(String namespec, String channel) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> mainLog() {
+                return Optional.of(log);
+            }
+        });
+        HttpServers s = new HttpServers(Optional.of(new InetHttpServerConfig("127.0.0.1", 0, Optional.empty(),
+                Optional.empty())), Optional.empty(), routes(tail), critical::add, notices::add);
+        started.add(s);
+        s.start();
+        try (var socket = new java.net.Socket("127.0.0.1", s.inetPort())) {
+            socket.getOutputStream().write("GET /mainlogtail HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] buf = new byte[4096];
+            StringBuilder got = new StringBuilder();
+            while (!got.toString().contains("quiet")) {
+                got.append(new String(buf, 0, socket.getInputStream().read(buf), StandardCharsets.UTF_8));
+            }
+            assertThat(tail.activeStreams()).isEqualTo(1);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> tail.activeStreams() == 0);
+    }
+
+    @Test
+    void changesTheSocketOwnerWhenRunningAsRoot() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "chown needs root");
+        Path sock = dir.resolve("o.sock");
+        servers(Optional.empty(), Optional.of(new UnixHttpServerConfig(sock.toString(), 0700, Optional.of(1),
+                Optional.of(2), Optional.empty(), Optional.empty()))).start();
+        assertThat(Files.getAttribute(sock, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(1);
+        assertThat(Files.getAttribute(sock, "unix:gid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(2);
     }
 
     @Test

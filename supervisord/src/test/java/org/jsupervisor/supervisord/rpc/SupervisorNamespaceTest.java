@@ -166,9 +166,9 @@ class SupervisorNamespaceTest {
                 Map.of("name", "a", "group", "grp", "status", 80, "description", "OK"),
                 Map.of("name", "b", "group", "grp", "status", 80, "description", "OK")));
         assertThat(call("supervisor.startProcessGroup", "grp", false)).isEqualTo(List.of());
-        assertThat(call("supervisor.stopProcessGroup", "grp")).asList().hasSize(2);
+        assertThat(call("supervisor.stopProcessGroup", "grp")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
         assertFault("BAD_NAME: nogroup", "supervisor.stopProcessGroup", "nogroup");
-        assertThat(call("supervisor.startAllProcesses", false)).asList()
+        assertThat(call("supervisor.startAllProcesses", false)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .contains(Map.of("name", "missing", "group", "missing", "status", 20, "description", "NO_FILE: no such file"));
     }
 
@@ -204,7 +204,7 @@ class SupervisorNamespaceTest {
         assertThat(call("supervisor.readLog", 0, 0)).isEqualTo("main log line\n");
         assertThat(call("supervisor.clearProcessLogs", "foo")).isEqualTo(true);
         assertThat(out).doesNotExist();
-        assertThat(call("supervisor.clearAllProcessLogs")).asList().hasSize(4);
+        assertThat(call("supervisor.clearAllProcessLogs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(4);
     }
 
     @Test
@@ -241,6 +241,15 @@ class SupervisorNamespaceTest {
                 .containsEntry("process_prio", 5).containsEntry("command", "/bin/cat").containsEntry("uid", "none")
                 .containsEntry("directory", "none").containsEntry("stopsignal", 15).containsEntry("exitcodes", List.of(0));
         assertThat(a).hasSize(29);
+    }
+
+    @Test
+    void engineFailuresThrownAtOnceAreFaultsNotInternalErrors() throws Exception {
+        engine.throwOnStart = true;
+        assertFault("FAILED: boom", "supervisor.startProcess", "foo");
+        assertThat(call("supervisor.startProcessGroup", "grp")).isEqualTo(List.of(
+                Map.of("name", "a", "group", "grp", "status", 30, "description", "FAILED: boom"),
+                Map.of("name", "b", "group", "grp", "status", 30, "description", "FAILED: boom")));
     }
 
     @Test

@@ -23,6 +23,34 @@ class Tailer {
     this.paused = false;
     this.encoder = new TextEncoder();
     this.decoder = new TextDecoder();
+    // Following means "keep the newest line in view". Only the user's own scrolling changes
+    // it: a resize (a phone turned sideways) moves the bottom without a scroll event, and a
+    // test made at append time would then wrongly stop following.
+    this.follow = true;
+    this.autoTop = null; // where keepInView last scrolled to
+    const page = this.scroller === document.scrollingElement;
+    (page ? window : this.scroller).addEventListener("scroll", () => {
+      this.follow = this.atBottom();
+    }, { passive: true });
+    window.addEventListener("resize", () => this.keepInView());
+  }
+
+  atBottom() {
+    const s = this.scroller;
+    return s.scrollHeight - s.scrollTop - s.clientHeight < 40;
+  }
+
+  keepInView() {
+    const s = this.scroller;
+    // Scroll events arrive a frame late: a reader who moved up just before new output
+    // arrived shows as a position above the one we left, before the event says so.
+    if (this.autoTop !== null && s.scrollTop < this.autoTop - 2 && !this.atBottom()) {
+      this.follow = false;
+    }
+    if (this.follow) {
+      s.scrollTop = s.scrollHeight;
+      this.autoTop = s.scrollTop;
+    }
   }
 
   /** Starts following `namespec`'s "stdout" or "stderr", showing the last `initialBytes`. */
@@ -33,6 +61,8 @@ class Tailer {
     this.offset = null;
     this.paused = false;
     this.output.textContent = "";
+    this.follow = true;
+    this.autoTop = null;
     const generation = ++this.generation;
     this.setStatus("Loading…", "");
     this.checkLogFile(generation);
@@ -139,14 +169,11 @@ class Tailer {
     if (!text) {
       return;
     }
-    const s = this.scroller;
-    const atBottom = s.scrollHeight - s.scrollTop - s.clientHeight < 40;
     this.output.appendChild(document.createTextNode(text));
     if (this.output.textContent.length > this.maxChars) {
       this.output.textContent = this.output.textContent.slice(-Math.floor(this.maxChars / 2));
+      this.autoTop = null; // the text moved, not the reader
     }
-    if (atBottom) {
-      s.scrollTop = s.scrollHeight;
-    }
+    this.keepInView();
   }
 }

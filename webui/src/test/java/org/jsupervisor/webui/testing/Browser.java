@@ -55,15 +55,28 @@ public final class Browser {
                 .toList();
     }
 
-    /** Resizes the viewport (not the window) to width x height and saves a PNG of it. */
-    public static void screenshot(ChromeDriver driver, int width, int height, Path png) throws IOException {
+    /** Resizes the viewport (not the window) to width x height. */
+    public static void resizeViewport(ChromeDriver driver, int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
         Number innerWidth = (Number) driver.executeScript("return window.innerWidth");
         Number innerHeight = (Number) driver.executeScript("return window.innerHeight");
         // Window decorations differ between headless modes; correct once so the viewport is exact.
         driver.manage().window().setSize(new Dimension(
                 width + (width - innerWidth.intValue()), height + (height - innerHeight.intValue())));
+    }
+
+    /** Saves a PNG of the viewport. */
+    public static void screenshot(ChromeDriver driver, Path png) throws IOException {
+        // Two frames, so a resize's layout and scroll positions reach the captured image.
+        driver.executeAsyncScript("const done = arguments[0];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()))");
         Files.createDirectories(png.getParent());
         Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Resizes the viewport, then saves a PNG of it. */
+    public static void screenshot(ChromeDriver driver, int width, int height, Path png) throws IOException {
+        resizeViewport(driver, width, height);
+        screenshot(driver, png);
     }
 }
