@@ -153,7 +153,6 @@ final class Subprocess {
             return;
         }
         r.child = child;
-        r.pid = child.pid();
         run = r;
         pid = child.pid();
         host.spawned();
@@ -457,7 +456,6 @@ final class Subprocess {
     /** The current child's output and exit, as reported by the launcher's threads. */
     private final class Run implements Launcher.ChildListener {
         Launcher.Child child;
-        volatile long pid;
         Integer waitStatus;
         long reapedAt;
         boolean stdoutEof;
@@ -471,7 +469,7 @@ final class Subprocess {
         public void onOutput(OutputChannel channel, ByteBuffer data) {
             ChildStreamLog log = channel == OutputChannel.STDOUT || config.redirectStderr() ? stdoutLog : stderrLog;
             if (log != null) {
-                log.write(data, pid); // with the pid, for the events package's output filters
+                log.write(data);
             }
         }
 

@@ -7,49 +7,42 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.jsupervisor.common.config.EventListenerPoolConfig;
 import org.jsupervisor.common.config.GroupConfig;
 import org.jsupervisor.common.config.ProcessConfig;
-import org.jsupervisor.common.config.StreamLogConfig;
 import org.jsupervisor.supervisord.engine.Engine;
 import org.jsupervisor.supervisord.engine.OutputChannel;
 import org.jsupervisor.supervisord.engine.ProcessId;
 import org.jsupervisor.supervisord.engine.event.ProcessGroupEvent;
 import org.jsupervisor.supervisord.engine.event.ProcessStateEvent;
 import org.jsupervisor.supervisord.engine.event.SupervisorEvent;
-import org.jsupervisor.supervisord.engine.event.TickEvent;
 import org.jsupervisor.supervisord.logging.ChildStreamLog;
 import org.jsupervisor.supervisord.logging.SupervisorLog;
 
 /**
  * Supervisor's event system on top of the engine's event bus: listener pools for
- * {@code [eventlistener:x]} groups, the global event serial, TICK events, capture mode and
- * PROCESS_LOG events for the streams that ask for them.
+ * {@code [eventlistener:x]} groups, the global event serial and the listener protocol. The
+ * events themselves (process states, PROCESS_LOG, PROCESS_COMMUNICATION from capture mode,
+ * TICK, ...) are published by the engine.
  *
  * <h2>Threading</h2>
  * All pool state lives on one thread ("supervisord-events"). The engine calls
- * {@link #onEngineEvent} on its own thread; that call only installs output filters on new
- * groups and queues the event. Listener output arrives on I/O threads and is queued too.
+ * {@link #onEngineEvent} on its own thread; that call only hooks new listeners' stdout and
+ * queues the event. Listener output arrives on I/O threads and is queued too.
  * Writes to listeners go through {@link Engine#sendStdin}, which queues them. So a slow or
  * stuck listener only fills its pool's buffer; it never holds up the engine.
  */
 public final class EventDispatcher implements AutoCloseable {
-    private static final int[] TICK_PERIODS = {5, 60, 3600};
-
     private final Engine engine;
     private final SupervisorLog log;
-    private final LongSupplier clock;
     private final ScheduledThreadPoolExecutor thread;
     private final Map<String, ListenerPool> pools = new LinkedHashMap<>();
-    private final Map<Integer, Long> lastTicks = new LinkedHashMap<>();
     private final Engine.Subscription subscription;
     private long serial = -1;
 
-    private EventDispatcher(Engine engine, SupervisorLog log, LongSupplier clock) {
+    private EventDispatcher(Engine engine, SupervisorLog log) {
         this.engine = engine;
         this.log = log;
-        this.clock = clock;
         this.thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "supervisord-events");
             t.setDaemon(true);
@@ -58,11 +51,6 @@ public final class EventDispatcher implements AutoCloseable {
         thread.setRemoveOnCancelPolicy(true);
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.subscription = engine.subscribe(this::onEngineEvent);
-        long now = clock.getAsLong();
-        for (int p : TICK_PERIODS) {
-            lastTicks.put(p, timeslice(p, now));
-        }
-        scheduleTick(now);
     }
 
     /**
@@ -70,12 +58,7 @@ public final class EventDispatcher implements AutoCloseable {
      * start-up events (groups added, SUPERVISOR_STATE_CHANGE_RUNNING) reach the pools.
      */
     public static EventDispatcher attach(Engine engine, SupervisorLog log) {
-        return new EventDispatcher(engine, log, System::currentTimeMillis);
-    }
-
-    /** As {@link #attach(Engine, SupervisorLog)} with a clock in epoch milliseconds (for ticks). */
-    public static EventDispatcher attach(Engine engine, SupervisorLog log, LongSupplier clock) {
-        return new EventDispatcher(engine, log, clock);
+        return new EventDispatcher(engine, log);
     }
 
     @Override
@@ -114,36 +97,27 @@ public final class EventDispatcher implements AutoCloseable {
             ListenerPool lp = new ListenerPool(pool.name(), pool.bufferSize(), types, names, handler,
                     engine.identifier(), this::nextSerial, this::writeToListener, log);
             queue(() -> pools.put(pool.name(), lp));
-        }
-        for (ProcessConfig pc : group.processes()) {
-            ProcessId id = new ProcessId(group.name(), pc.name());
-            if (group instanceof EventListenerPoolConfig) {
-                // the listener's stdout carries the protocol; it is also logged, as Supervisor does
-                streamLog(id, OutputChannel.STDOUT).ifPresent(l -> l.setOutputFilter((pid, chunk, sink) -> {
-                    sink.record(chunk, true);
-                    queue(() -> {
-                        ListenerPool p = pools.get(id.group());
-                        if (p != null) {
-                            p.output(id.name(), chunk);
-                            p.dispatch();
-                        }
-                    });
-                }));
-            } else {
-                installCapture(id, OutputChannel.STDOUT, pc.stdout());
-            }
-            if (!pc.redirectStderr()) {
-                installCapture(id, OutputChannel.STDERR, pc.stderr());
+            for (ProcessConfig pc : group.processes()) {
+                installProtocol(new ProcessId(group.name(), pc.name()));
             }
         }
     }
 
-    private void installCapture(ProcessId id, OutputChannel channel, StreamLogConfig sc) {
-        if (sc.captureMaxBytes() <= 0 && !sc.eventsEnabled()) {
-            return;
-        }
-        streamLog(id, channel).ifPresent(l -> l.setOutputFilter(new CaptureFilter(id, channel, sc.captureMaxBytes(),
-                sc.eventsEnabled(), e -> queue(() -> deliver(e)), log)));
+    /**
+     * A listener's stdout carries the protocol. The stream log still logs it, as Supervisor
+     * does; its event sink, which otherwise makes PROCESS_LOG events, is given to the parser
+     * instead (Supervisor never makes PROCESS_LOG events of a listener's stdout). The sink gets
+     * each chunk as the child wrote it (ANSI escapes stripped under strip_ansi, which no
+     * well-behaved listener writes).
+     */
+    private void installProtocol(ProcessId id) {
+        streamLog(id, OutputChannel.STDOUT).ifPresent(l -> l.setEventSink(chunk -> queue(() -> {
+            ListenerPool p = pools.get(id.group());
+            if (p != null) {
+                p.output(id.name(), chunk);
+                p.dispatch();
+            }
+        })));
     }
 
     private java.util.Optional<ChildStreamLog> streamLog(ProcessId id, OutputChannel channel) {
@@ -210,50 +184,6 @@ public final class EventDispatcher implements AutoCloseable {
         }
         for (ListenerPool p : pools.values()) {
             p.dispatch();
-        }
-    }
-
-    static long timeslice(int period, long nowMillis) {
-        long secs = Math.floorDiv(nowMillis, 1000);
-        return secs - Math.floorMod(secs, period);
-    }
-
-    private void scheduleTick(long now) {
-        long next = Long.MAX_VALUE;
-        for (int p : TICK_PERIODS) {
-            next = Math.min(next, (lastTicks.get(p) + p) * 1000);
-        }
-        try {
-            thread.schedule(this::tick, Math.max(0, next - now), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // closed
-        }
-    }
-
-    /** TICK_n when the clock enters a new n-second slice, as Supervisor's main loop does. */
-    private void tick() {
-        long now = clock.getAsLong();
-        for (int p : TICK_PERIODS) {
-            long slice = timeslice(p, now);
-            if (slice != lastTicks.get(p)) {
-                lastTicks.put(p, slice);
-                deliver(new TickEvent(p, slice));
-            }
-        }
-        scheduleTick(now);
-    }
-
-    // ---- for tests -----------------------------------------------------------------------------
-
-    /** How many events wait in a pool's buffer (-1 if no such pool). Blocks briefly on the dispatcher thread. */
-    public int buffered(String pool) {
-        try {
-            return thread.submit(() -> {
-                ListenerPool p = pools.get(pool);
-                return p == null ? -1 : p.buffered();
-            }).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -198,45 +198,6 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
         }
     }
 
-    // ---- hook for the events package: capture mode, PROCESS_LOG events, listener protocol ----
-
-    private volatile OutputFilter outputFilter;
-
-    /** Puts {@code filter} in front of this log (null removes it); see {@link #write(ByteBuffer, long)}. */
-    public void setOutputFilter(OutputFilter filter) {
-        this.outputFilter = filter;
-    }
-
-    /** Logs a chunk written by the child {@code pid}, through the output filter when one is set. */
-    public void write(ByteBuffer data, long pid) {
-        OutputFilter f = outputFilter;
-        if (f == null) {
-            write(data);
-            return;
-        }
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        f.write(pid, bytes, this);
-    }
-
-    /**
-     * For an output filter: logs raw bytes as {@link #write(byte[])} does ({@code logged}), or
-     * only to the main log's debug output (bytes captured between capture-mode tokens).
-     * Returns the bytes as logged (ANSI escapes stripped when {@code strip_ansi} is on).
-     */
-    public byte[] record(byte[] raw, boolean logged) {
-        if (raw.length == 0) {
-            return raw;
-        }
-        if (logged) {
-            write(raw);
-        } else if (mainLog != null && mainLog.isDebugEnabled()) {
-            byte[] shown = stripAnsi ? AnsiStripper.strip(raw) : raw;
-            mainLog.debug(CommandLine.pyRepr(processName) + " " + channel.label() + " output:\n" + decode(shown));
-        }
-        return stripAnsi ? AnsiStripper.strip(raw) : raw;
-    }
-
     @Override
     public Optional<Path> path() {
         return file == null ? Optional.empty() : Optional.of(file.path());

@@ -157,6 +157,33 @@ final class Daemons {
         }
     }
 
+    /** Our supervisord as users run it: {@code org.jsupervisor.supervisord.Main -n -c FILE} in its own JVM. */
+    static final class OursMain implements AutoCloseable {
+        final Process process;
+
+        OursMain(Path conf) throws IOException {
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    "-Djsupervisor.launcher=supervisord", "org.jsupervisor.supervisord.Main", "-n", "-c",
+                    conf.toString());
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(conf.resolveSibling("supervisord.out").toFile());
+            pb.environment().put("_JAVA_SR_SIGNUM", "39");
+            pb.environment().remove("JSUPERVISOR_DAEMONIZED");
+            process = pb.start();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+
     /** Supervisor 4.2.5 itself, in the foreground. */
     static final class Reference implements AutoCloseable {
         final Process process;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Buffer overflow, FAIL results, a listener that dies while BUSY and a two-process pool,
+ * Buffer overflow, FAIL results, a listener that dies while BUSY, a listener that breaks the
+ * protocol and a two-process pool,
  * under our daemon and under Supervisor 4.2.5 with the same config and script.
  */
 class EventsBehaviourTest {
@@ -49,6 +50,10 @@ class EventsBehaviourTest {
                 "process_name=%(program_name)s_%(process_num)s",
                 "numprocs=2",
                 "events=REMOTE_COMMUNICATION",
+                "[eventlistener:bad]",
+                "command=/bin/sh -c 'echo not-the-protocol; exec sleep 1000'",
+                "events=REMOTE_COMMUNICATION",
+                "priority=-4",
                 "[program:cat]",
                 "command=/bin/cat",
                 "autostart=false",
@@ -139,6 +144,12 @@ class EventsBehaviourTest {
                 "r7", "r8", "r9");
         assertThat(ref.payloads("many.jsonl")).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6",
                 "r7", "r8", "r9");
+
+        // a listener that does not speak the protocol is given up on, with Supervisor's warning
+        String unknown = "WARN bad: has entered the UNKNOWN state and will no longer receive events, this usually "
+                + "indicates the process violated the eventlistener protocol";
+        assertThat(ref.logLines(Pattern.quote(unknown))).hasSize(1);
+        assertThat(ours.logLines(Pattern.quote(unknown))).hasSize(1);
         Daemons.deleteTree(ref.dir);
         Daemons.deleteTree(ours.dir);
     }

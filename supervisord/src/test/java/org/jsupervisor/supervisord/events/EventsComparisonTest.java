@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * The same childutils listener, recording every envelope it receives, under our daemon and
  * under Supervisor 4.2.5, while the same script starts, stops and crashes programs, one of
  * them writes capture-mode output and PROCESS_LOG output, and remote events are sent over
- * XML-RPC. The recorded streams must be equal once pids are normalised.
+ * XML-RPC. The recorded streams must be equal once pids are normalised. Our daemon runs as
+ * users run it ({@code Main -n -c FILE} in its own JVM).
  */
 class EventsComparisonTest {
 
@@ -117,7 +118,7 @@ class EventsComparisonTest {
                 }
             });
             String[] ourResult;
-            try (Daemons.Ours d = new Daemons.Ours(ours.conf())) {
+            try (Daemons.OursMain d = new Daemons.OursMain(ours.conf())) {
                 ourResult = ours.drive();
             }
             String[] refResult = refDriven.join();
