@@ -29,6 +29,9 @@ public final class NuProcessLauncher implements Launcher {
         // Soft-exit detection (EOF on both pipes) stays on: NuProcess then cleans up its fds.
     }
 
+    // Pipes keep the kernel's 64 KiB: NuProcess reads one 64 KiB buffer per wake-up and, on
+    // hang-up, closes without reading further, so a bigger pipe could lose its tail.
+
     private final Reaper reaper = new Reaper();
     private final String setsid;
     private final String setpriv;
@@ -45,6 +48,37 @@ public final class NuProcessLauncher implements Launcher {
             }
         }
         return null;
+    }
+
+    private static final java.lang.reflect.Field STDOUT_FIELD = pipeField("stdout");
+    private static final java.lang.reflect.Field STDERR_FIELD = pipeField("stderr");
+
+    private static java.lang.reflect.Field pipeField(String name) {
+        try {
+            java.lang.reflect.Field f = com.zaxxer.nuprocess.internal.BasePosixProcess.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** NuProcess's read end of a child pipe (it keeps it private), or -1. */
+    private static int readFd(NuProcess proc, java.lang.reflect.Field f) {
+        if (f == null) {
+            return -1;
+        }
+        try {
+            Object rc = f.get(proc);
+            if (rc instanceof com.zaxxer.nuprocess.internal.ReferenceCountedFileDescriptor d) {
+                int fd = d.acquire();
+                d.release();
+                return fd;
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // fall back to /proc/<pid>/fd
+        }
+        return -1;
     }
 
     /** The argv actually exec'd: wrappers, then the program. */
@@ -93,7 +127,7 @@ public final class NuProcessLauncher implements Launcher {
         }
         long pid = proc.getPID();
         handler.pid = pid;
-        handler.holdPipes(pid);
+        handler.holdPipes(proc, pid);
         reaper.register(pid, handler::deliverExit);
         return new NuChild(proc, pid);
     }
@@ -141,9 +175,11 @@ public final class NuProcessLauncher implements Launcher {
          * code. Holding another write end of the child's pipes delays that EOF until our reaper
          * has taken the exact status; then we release them and the output drains normally.
          */
-        void holdPipes(long childPid) {
-            heldStdout = Posix.openPeerWriteEnd(childPid, 1);
-            heldStderr = Posix.openPeerWriteEnd(childPid, 2);
+        void holdPipes(NuProcess proc, long childPid) {
+            // Through our own read end when NuProcess lets us see it (no wait on the child's
+            // exec), else through the child's fd 1. One held pipe is enough to delay the EOF.
+            int readFd = readFd(proc, STDOUT_FIELD);
+            heldStdout = readFd >= 0 ? Posix.openWriteEndOfOwnPipe(readFd) : Posix.openPeerWriteEnd(childPid, 1);
             if (exited.get()) {
                 releasePipes();
             }

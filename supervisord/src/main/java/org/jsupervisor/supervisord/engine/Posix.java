@@ -140,6 +140,11 @@ public final class Posix {
         return open("/proc/" + pid + "/fd/" + fd, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
     }
 
+    /** Opens a write end of the pipe whose read end is our {@code fd}. Returns the fd, or -1. */
+    public static int openWriteEndOfOwnPipe(int fd) {
+        return open("/proc/self/fd/" + fd, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    }
+
     public static void closeFd(int fd) {
         if (fd >= 0) {
             close(fd);

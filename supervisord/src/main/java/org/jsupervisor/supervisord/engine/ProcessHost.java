@@ -19,8 +19,15 @@ interface ProcessHost {
 
     void publish(SupervisorEvent event);
 
-    /** False once the daemon is shutting down or restarting: no more spawns. */
+    /**
+     * False once the daemon is shutting down or restarting (no more automatic spawns), and
+     * also, briefly, when this pass has spawned its share: the rest wait for the next pass
+     * so that API requests are not held up behind hundreds of spawns.
+     */
     boolean acceptingStarts();
+
+    /** Counts a spawn against this pass's share. */
+    void spawned();
 
     /** The daemon's environment for children: its own plus {@code [supervisord] environment}. */
     Map<String, String> baseEnvironment();

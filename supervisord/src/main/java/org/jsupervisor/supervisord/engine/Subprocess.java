@@ -155,6 +155,7 @@ final class Subprocess {
         r.child = child;
         run = r;
         pid = child.pid();
+        host.spawned();
         host.log().info("spawned: " + CommandLine.pyRepr(processname) + " with pid " + pid);
         spawnerr = null;
         delay = now + config.startsecs() * 1000L;
@@ -371,6 +372,18 @@ final class Subprocess {
             run.child.closeStdin();
         }
         run = null;
+    }
+
+    /** An immutable snapshot for the API. */
+    ProcessInfo snapshot(long now) {
+        return new ProcessInfo(id, state, pid, instant(laststart), instant(laststop), java.time.Instant.ofEpochMilli(now),
+                exitstatus == null ? 0 : exitstatus, spawnerr == null ? "" : spawnerr,
+                stdoutLog == null ? "" : stdoutLog.path().map(Object::toString).orElse(""),
+                stderrLog == null ? "" : stderrLog.path().map(Object::toString).orElse(""), config);
+    }
+
+    private static java.time.Instant instant(long millis) {
+        return millis == 0 ? java.time.Instant.EPOCH : java.time.Instant.ofEpochMilli(millis);
     }
 
     // ---- time-driven transitions ----------------------------------------------------------

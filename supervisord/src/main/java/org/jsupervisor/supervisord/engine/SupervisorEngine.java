@@ -1,6 +1,5 @@
 package org.jsupervisor.supervisord.engine;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.jsupervisor.common.ProcessState;
 import org.jsupervisor.common.Signal;
 import org.jsupervisor.common.SupervisorState;
 import org.jsupervisor.common.config.ConfigException;
@@ -27,6 +24,7 @@ import org.jsupervisor.common.config.GroupConfig;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.supervisord.engine.EngineException.Failure;
 import org.jsupervisor.supervisord.engine.event.ProcessGroupEvent;
+import org.jsupervisor.supervisord.engine.event.ProcessLogEvent;
 import org.jsupervisor.supervisord.engine.event.RemoteCommunicationEvent;
 import org.jsupervisor.supervisord.engine.event.SupervisorEvent;
 import org.jsupervisor.supervisord.engine.event.SupervisorStateEvent;
@@ -56,21 +54,22 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     private final Map<String, String> baseEnv;
     private final Optional<String> serverUrl;
     private final Host host = new Host();
+    private final EventBus events;
 
     private volatile SupervisorConfig config;
     private volatile SupervisorState mood = SupervisorState.RUNNING;
     private SupervisorConfig nextConfig;
     private final Map<String, ProcessGroupRuntime> groups = new LinkedHashMap<>();
-    private final List<Consumer<? super SupervisorEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private final CompletableFuture<Termination> termination = new CompletableFuture<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Automatic spawns per pass before yielding to queued requests. */
+    private static final int SPAWNS_PER_PASS = 25;
+    private int spawnsThisPass;
     private ScheduledFuture<?> wakeup;
     private long wakeupAt = Long.MAX_VALUE;
-    private boolean stopping;
-    private List<ProcessGroupRuntime> stopGroups;
-    private long lastShutdownReport;
+    private OrderedShutdown shutdown;
 
     public SupervisorEngine(SupervisorConfig config, ConfigSource configSource, Launcher launcher, SupervisorLog log,
             LogFile mainLog, LongSupplier clock) {
@@ -97,6 +96,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         ex.prestartAllCoreThreads();
         this.loop = ex;
         this.loopThread = holder[0];
+        this.events = new EventBus(log, ex, clock);
     }
 
     static Optional<String> serverUrlOf(SupervisorConfig c) {
@@ -118,6 +118,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 addGroup(g);
             }
             publish(new SupervisorStateEvent(true));
+            events.startTicks(() -> !termination.isDone());
             return null;
         });
     }
@@ -147,7 +148,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         }
         loop.execute(() -> {
             for (Waiter w : waiters) {
-                w.future.completeExceptionally(new EngineException(Failure.SHUTDOWN_STATE));
+                w.future().completeExceptionally(new EngineException(Failure.SHUTDOWN_STATE));
             }
             waiters.clear();
             groups.values().forEach(g -> g.processes.forEach(childLogs::close));
@@ -241,125 +242,36 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         return join(call(() -> snapshot(find(id), clock.getAsLong())));
     }
 
-    private ProcessInfo snapshot(Subprocess p, long now) {
-        return new ProcessInfo(p.id, p.state, p.pid, instant(p.laststart), instant(p.laststop), Instant.ofEpochMilli(now),
-                p.exitstatus == null ? 0 : p.exitstatus, p.spawnerr == null ? "" : p.spawnerr,
-                p.stdoutLog == null ? "" : p.stdoutLog.path().map(Object::toString).orElse(""),
-                p.stderrLog == null ? "" : p.stderrLog.path().map(Object::toString).orElse(""), p.config);
-    }
-
-    private static Instant instant(long millis) {
-        return millis == 0 ? Instant.EPOCH : Instant.ofEpochMilli(millis);
+    private static ProcessInfo snapshot(Subprocess p, long now) {
+        return p.snapshot(now);
     }
 
     // ---- Engine: actions ------------------------------------------------------------------------
 
     @Override
     public CompletableFuture<Void> start(ProcessId id, boolean wait) {
-        return action(id, p -> {
-            try {
-                ExecResolver.resolve(p.config.command(), p.environment().get("PATH"));
-            } catch (ExecResolver.ExecException e) {
-                throw new EngineException(e.notFound() ? Failure.NO_FILE : Failure.NOT_EXECUTABLE, e.getMessage());
-            }
-            if (Subprocess.RUNNING_STATES.contains(p.state)) {
-                throw new EngineException(Failure.ALREADY_STARTED, id.namespec());
-            }
-            if (p.state == ProcessState.UNKNOWN) {
-                throw new EngineException(Failure.FAILED, id.namespec() + " is in an unknown process state");
-            }
-            long now = clock.getAsLong();
-            p.spawn(now);
-            if (p.spawnerr != null) {
-                throw new EngineException(Failure.SPAWN_ERROR, id.namespec());
-            }
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            if (!wait) {
-                f.complete(null);
-            } else {
-                waiters.add(new Waiter(f, now2 -> {
-                    if (p.spawnerr != null) {
-                        throw new EngineException(Failure.SPAWN_ERROR, id.namespec());
-                    }
-                    if (p.state != ProcessState.STARTING && p.state != ProcessState.RUNNING) {
-                        throw new EngineException(Failure.ABNORMAL_TERMINATION, id.namespec());
-                    }
-                    return p.state == ProcessState.RUNNING;
-                }, () -> Long.MAX_VALUE));
-            }
-            return f;
-        });
+        return action(id, p -> ProcessActions.start(p, clock.getAsLong(), wait, waiters));
     }
 
     @Override
     public CompletableFuture<Void> stop(ProcessId id, boolean wait) {
-        return action(id, p -> {
-            if (!Subprocess.RUNNING_STATES.contains(p.state)) {
-                throw new EngineException(Failure.NOT_RUNNING, id.namespec());
-            }
-            long now = clock.getAsLong();
-            String msg = p.stop(now);
-            if (msg != null) {
-                throw new EngineException(Failure.FAILED, msg);
-            }
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            if (!wait) {
-                f.complete(null);
-            } else {
-                // Supervisor reports on its first look at a waiting stop, before the child is reaped.
-                p.stopReport(now);
-                waiters.add(new Waiter(f, t -> {
-                    p.stopReport(t);
-                    return Subprocess.STOPPED_STATES.contains(p.state);
-                }, () -> p.laststopreport + 2001));
-            }
-            return f;
-        });
+        return action(id, p -> ProcessActions.stop(p, clock.getAsLong(), wait, waiters));
     }
 
     @Override
     public CompletableFuture<Void> signal(ProcessId id, Signal signal) {
-        return action(id, p -> {
-            if (!Subprocess.SIGNALLABLE_STATES.contains(p.state)) {
-                throw new EngineException(Failure.NOT_RUNNING, id.namespec());
-            }
-            String msg = p.signal(signal.number(), clock.getAsLong());
-            if (msg != null) {
-                throw new EngineException(Failure.FAILED, msg);
-            }
-            return CompletableFuture.completedFuture(null);
-        });
+        return action(id, p -> ProcessActions.signal(p, clock.getAsLong(), signal));
     }
 
     @Override
     public CompletableFuture<Void> sendStdin(ProcessId id, byte[] data) {
         byte[] copy = data.clone();
-        return action(id, p -> {
-            if (p.pid == 0 || p.killing) {
-                throw new EngineException(Failure.NOT_RUNNING, id.namespec());
-            }
-            if (!p.write(copy)) {
-                throw new EngineException(Failure.NO_FILE, id.namespec());
-            }
-            return CompletableFuture.completedFuture(null);
-        });
+        return action(id, p -> ProcessActions.sendStdin(p, copy));
     }
 
     @Override
     public CompletableFuture<Void> clearLogs(ProcessId id) {
-        return action(id, p -> {
-            try {
-                if (p.stdoutLog != null) {
-                    p.stdoutLog.clear();
-                }
-                if (p.stderrLog != null) {
-                    p.stderrLog.clear();
-                }
-            } catch (EngineException e) {
-                throw new EngineException(Failure.FAILED, id.namespec());
-            }
-            return CompletableFuture.completedFuture(null);
-        });
+        return action(id, ProcessActions::clearLogs);
     }
 
     @Override
@@ -386,25 +298,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 throw new EngineException(Failure.CANT_REREAD, e.getMessage());
             }
             config = next;
-            List<String> added = new ArrayList<>();
-            List<String> changed = new ArrayList<>();
-            List<String> removed = new ArrayList<>();
-            Map<String, GroupConfig> newByName = new LinkedHashMap<>();
-            next.groups().forEach(g -> newByName.put(g.name(), g));
-            for (GroupConfig g : next.groups()) {
-                ProcessGroupRuntime cur = groups.get(g.name());
-                if (cur == null) {
-                    added.add(g.name());
-                } else if (!cur.config.equals(g)) {
-                    changed.add(g.name());
-                }
-            }
-            for (ProcessGroupRuntime g : groups.values()) {
-                if (!newByName.containsKey(g.name())) {
-                    removed.add(g.name());
-                }
-            }
-            return new ConfigDiff(added, changed, removed);
+            return GroupDiff.compute(groups, next);
         });
     }
 
@@ -441,8 +335,15 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         List<Subprocess> ps = new ArrayList<>();
         for (var pc : g.processes()) {
             ProcessId id = new ProcessId(g.name(), pc.name());
-            ps.add(new Subprocess(host, id, pc, childLogs.create(config, pc, OutputChannel.STDOUT),
-                    pc.redirectStderr() ? null : childLogs.create(config, pc, OutputChannel.STDERR)));
+            Subprocess p = new Subprocess(host, id, pc, childLogs.create(config, pc, OutputChannel.STDOUT),
+                    pc.redirectStderr() ? null : childLogs.create(config, pc, OutputChannel.STDERR));
+            if (pc.stdout().eventsEnabled()) {
+                p.stdoutLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
+            }
+            if (p.stderrLog != null && pc.stderr().eventsEnabled()) {
+                p.stderrLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDERR, b)));
+            }
+            ps.add(p);
         }
         groups.put(g.name(), new ProcessGroupRuntime(g, ps));
         publish(new ProcessGroupEvent(g.name(), true));
@@ -453,23 +354,16 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     @Override
     public Subscription subscribe(Consumer<? super SupervisorEvent> listener) {
-        subscribers.add(listener);
-        return () -> subscribers.remove(listener);
+        return events.subscribe(listener);
     }
 
     @Override
     public void sendRemoteCommEvent(String type, String data) {
-        loop.execute(() -> publish(new RemoteCommunicationEvent(type, data)));
+        events.publishLater(new RemoteCommunicationEvent(type, data));
     }
 
     private void publish(SupervisorEvent e) {
-        for (Consumer<? super SupervisorEvent> s : subscribers) {
-            try {
-                s.accept(e);
-            } catch (RuntimeException ex) {
-                log.error("event listener failed on " + e.typeName() + ": " + ex);
-            }
-        }
+        events.publish(e);
     }
 
     // ---- the pass --------------------------------------------------------------------------------------
@@ -486,6 +380,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     private void pass() {
         passQueued.set(false);
+        spawnsThisPass = 0;
         try {
             boolean again = true;
             while (again) {
@@ -496,33 +391,22 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         }
         settleWaiters();
         armTimer();
+        if (spawnsThisPass >= SPAWNS_PER_PASS) {
+            requestPass(); // more to spawn: after whatever requests queued meanwhile
+        }
     }
 
     /** One round of Supervisor's main loop; returns true if another round is due at once. */
     private boolean passOnce(long now) {
         List<ProcessGroupRuntime> sorted = sortedGroups();
         if (mood != SupervisorState.RUNNING) {
-            if (!stopping) {
-                stopping = true;
-                stopGroups = new ArrayList<>(sorted);
+            if (shutdown == null) {
+                shutdown = new OrderedShutdown(sorted, log);
                 publish(new SupervisorStateEvent(false));
             }
-            if (!stopGroups.isEmpty()) {
-                stopGroups.get(stopGroups.size() - 1).stopAll(now);
-            }
-            List<Subprocess> unstopped = new ArrayList<>();
-            sorted.forEach(g -> unstopped.addAll(g.unstopped()));
-            if (unstopped.isEmpty()) {
+            if (shutdown.stopNextGroup(sorted, now)) {
                 termination.complete(new Termination(mood, nextConfig));
                 return false;
-            }
-            if (now > lastShutdownReport + 3000) {
-                StringBuilder names = new StringBuilder();
-                for (Subprocess p : unstopped) {
-                    names.append(names.length() == 0 ? "" : ", ").append(p.name());
-                }
-                log.info("waiting for " + names + " to die");
-                lastShutdownReport = now;
             }
         }
         for (ProcessGroupRuntime g : sorted) {
@@ -531,18 +415,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 safely(p, () -> p.transition(now));
             }
         }
-        if (mood != SupervisorState.RUNNING && !stopGroups.isEmpty()) {
-            ProcessGroupRuntime last = stopGroups.get(stopGroups.size() - 1);
-            if (last.unstopped().isEmpty()) {
-                stopGroups.remove(stopGroups.size() - 1);
-                return true;
-            }
-        }
-        if (mood != SupervisorState.RUNNING) {
-            boolean none = sorted.stream().allMatch(g -> g.unstopped().isEmpty());
-            return none;
-        }
-        return false;
+        return shutdown != null && shutdown.advance(sorted);
     }
 
     private void safely(Subprocess p, Runnable r) {
@@ -557,13 +430,13 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         long now = clock.getAsLong();
         waiters.removeIf(w -> {
             try {
-                if (w.done.test(now)) {
-                    w.future.complete(null);
+                if (w.done().test(now)) {
+                    w.future().complete(null);
                     return true;
                 }
                 return false;
             } catch (EngineException e) {
-                w.future.completeExceptionally(e);
+                w.future().completeExceptionally(e);
                 return true;
             }
         });
@@ -577,10 +450,10 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
             }
         }
         for (Waiter w : waiters) {
-            next = Math.min(next, w.deadline.getAsLong());
+            next = Math.min(next, w.deadline().getAsLong());
         }
-        if (stopping && !termination.isDone()) {
-            next = Math.min(next, lastShutdownReport + 3001);
+        if (shutdown != null && !termination.isDone()) {
+            next = Math.min(next, shutdown.nextReport());
         }
         if (next == Long.MAX_VALUE) {
             return;
@@ -669,14 +542,6 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         }
     }
 
-    /** A request waiting for a process to reach a state: {@code done} returns true, or throws to fail. */
-    private record Waiter(CompletableFuture<Void> future, DonePredicate done, java.util.function.LongSupplier deadline) {
-    }
-
-    private interface DonePredicate {
-        boolean test(long now);
-    }
-
     private final class Host implements ProcessHost {
         @Override
         public long now() {
@@ -700,7 +565,12 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
         @Override
         public boolean acceptingStarts() {
-            return mood == SupervisorState.RUNNING;
+            return mood == SupervisorState.RUNNING && spawnsThisPass < SPAWNS_PER_PASS;
+        }
+
+        @Override
+        public void spawned() {
+            spawnsThisPass++;
         }
 
         @Override

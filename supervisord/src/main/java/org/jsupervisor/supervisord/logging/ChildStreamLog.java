@@ -66,8 +66,23 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
         return channel;
     }
 
-    /** Logs one chunk the child wrote. */
+    /** Logs one chunk the child wrote (consumed from {@code data}). */
     public void write(ByteBuffer data) {
+        if (!stripAnsi && !syslog && eventSink == null && (mainLog == null || !mainLog.isDebugEnabled())) {
+            // the common case: straight from NuProcess's native buffer to the file, no copy
+            synchronized (this) {
+                if (file != null) {
+                    try {
+                        file.write(data);
+                        failed = false;
+                    } catch (IOException e) {
+                        reportFailure(e);
+                    }
+                }
+                data.position(data.limit());
+            }
+            return;
+        }
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);
         write(bytes);

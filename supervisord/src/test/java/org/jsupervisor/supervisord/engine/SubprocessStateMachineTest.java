@@ -61,6 +61,10 @@ class SubprocessStateMachineTest {
         }
 
         @Override
+        public void spawned() {
+        }
+
+        @Override
         public Map<String, String> baseEnvironment() {
             return Map.of("PATH", "/usr/bin:/bin");
         }
