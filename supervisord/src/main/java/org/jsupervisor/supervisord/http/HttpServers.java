@@ -89,7 +89,8 @@ public final class HttpServers implements AutoCloseable {
                 // would fail to build the request URI and answer 400.
                 HttpConfiguration local = new HttpConfiguration(http);
                 local.setServerAuthority(new HostPort("localhost"));
-                unixConnector = new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory(local));
+                unixConnector = new UnixDomainServerConnector(server, 1, 1, new BlankHostRepair(),
+                        new HttpConnectionFactory(local));
                 unixConnector.setName(UNIX);
                 unixConnector.setUnixDomainPath(socketFile.bindPath());
                 unixConnector.setIdleTimeout(60_000);

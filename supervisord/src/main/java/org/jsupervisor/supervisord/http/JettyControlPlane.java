@@ -15,7 +15,7 @@ import org.jsupervisor.webui.WebUiHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
-import org.slf4j.MarkerFactory;
+import org.jsupervisor.supervisord.logging.SupervisorLog;
 
 /**
  * supervisord's control plane: the XML-RPC interface, the log tails and the web UI on the
@@ -25,7 +25,7 @@ public final class JettyControlPlane implements ControlPlane {
     /** Largest request body accepted at /RPC2 (the codec's own limit is the same). */
     static final int MAX_RPC_BODY = 2 * 1024 * 1024;
     /** Marks log lines Supervisor writes at CRIT. */
-    public static final Marker CRITICAL = MarkerFactory.getMarker("CRITICAL");
+    public static final Marker CRITICAL = SupervisorLog.CRITICAL;
     private static final Logger LOG = LoggerFactory.getLogger("org.jsupervisor.supervisord.http");
 
     private final HttpServers servers;

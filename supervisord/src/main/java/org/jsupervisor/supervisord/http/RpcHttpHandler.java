@@ -12,6 +12,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.jsupervisor.rpc.server.RpcReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,17 +61,19 @@ public final class RpcHttpHandler extends Handler.Abstract.NonBlocking {
             return true;
         }
         // A stalled client never completes this read: no thread waits on it.
-        Content.Source.asByteArrayAsync(request, maxBodyBytes).whenComplete((body, readFailure) -> {
-            if (readFailure != null) {
-                // Only an oversized chunked body or a broken connection get here.
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                ErrorPages.send(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
-                return;
-            }
-            // Long waits (startProcess with wait) must not be cut by the idle timeout.
-            request.addIdleTimeoutListener(timeout -> false);
-            dispatch(body, response, callback, request.getComponents().getExecutor());
-        });
+        // BLOCKING: the continuation may read a log file, so Jetty must not run it on a selector.
+        Content.Source.asByteArrayAsync(request, maxBodyBytes, Promise.Invocable.from(InvocationType.BLOCKING,
+                (byte[] body, Throwable readFailure) -> {
+                    if (readFailure != null) {
+                        // Only an oversized chunked body or a broken connection get here.
+                        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                        ErrorPages.send(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+                        return;
+                    }
+                    // Long waits (startProcess with wait) must not be cut by the idle timeout.
+                    request.addIdleTimeoutListener(timeout -> false);
+                    dispatch(body, response, callback, request.getComponents().getExecutor());
+                }));
         return true;
     }
 

@@ -2,6 +2,7 @@ package org.jsupervisor.supervisord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -77,8 +78,12 @@ class HttpServersTest {
     }
 
     static String get(Path socket) throws IOException {
+        return send(socket, "GET / HTTP/1.0\r\n\r\n");
+    }
+
+    static String send(Path socket, String request) throws IOException {
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            ch.write(ByteBuffer.wrap("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+            ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buf = ByteBuffer.allocate(8192);
             StringBuilder sb = new StringBuilder();
             while (ch.read(buf) > 0) {
@@ -108,6 +113,59 @@ class HttpServersTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.sock");
         }
+    }
+
+    @Test
+    void acceptsTheBlankHostHeaderSupervisorsOwnHttpClientSendsOverUnixSockets() throws Exception {
+        Path sock = dir.resolve("h.sock");
+        servers(Optional.empty(), Optional.of(unix(sock, 0700))).start();
+        // What supervisorctl's tail -f sends for a unix:// server URL.
+        String r = send(sock, "GET / HTTP/1.1\r\nHost: \r\nAccept-Encoding: chunked\r\nAccept: */*\r\n"
+                + "User-agent: Supervisor HTTP Client\r\nConnection: close\r\n\r\n\r\n");
+        assertThat(r).startsWith("HTTP/1.1 200");
+        assertThat(send(sock, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void stalledClientsBeyondThePoolSizeDoNotBlockOthers() throws Exception {
+        HttpServers s = servers(Optional.of(new InetHttpServerConfig("127.0.0.1", 0, Optional.empty(), Optional.empty())),
+                Optional.empty());
+        s.start();
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < HttpServers.MAX_THREADS * 3; i++) {
+                java.net.Socket c = new java.net.Socket("127.0.0.1", s.inetPort());
+                // Half a request: headers promise a body that never comes, or the headers never end.
+                String half = i % 2 == 0
+                        ? "POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 500\r\n\r\n<methodCall>"
+                        : "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+                c.getOutputStream().write(half.getBytes(StandardCharsets.US_ASCII));
+                c.getOutputStream().flush();
+                stalled.add(c);
+            }
+            long t0 = System.nanoTime();
+            try (var socket = new java.net.Socket("127.0.0.1", s.inetPort())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write("POST /RPC2 HTTP/1.0\r\nContent-Type: text/xml\r\nContent-Length: 13\r\n\r\n<methodCall/>"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
+            }
+            assertThat(System.nanoTime() - t0).isLessThan(3_000_000_000L);
+        } finally {
+            for (java.net.Socket c : stalled) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void changesTheSocketOwnerWhenRunningAsRoot() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "chown needs root");
+        Path sock = dir.resolve("o.sock");
+        servers(Optional.empty(), Optional.of(new UnixHttpServerConfig(sock.toString(), 0700, Optional.of(1),
+                Optional.of(2), Optional.empty(), Optional.empty()))).start();
+        assertThat(Files.getAttribute(sock, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(1);
+        assertThat(Files.getAttribute(sock, "unix:gid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(2);
     }
 
     @Test

@@ -166,9 +166,9 @@ class SupervisorNamespaceTest {
                 Map.of("name", "a", "group", "grp", "status", 80, "description", "OK"),
                 Map.of("name", "b", "group", "grp", "status", 80, "description", "OK")));
         assertThat(call("supervisor.startProcessGroup", "grp", false)).isEqualTo(List.of());
-        assertThat(call("supervisor.stopProcessGroup", "grp")).asList().hasSize(2);
+        assertThat(call("supervisor.stopProcessGroup", "grp")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
         assertFault("BAD_NAME: nogroup", "supervisor.stopProcessGroup", "nogroup");
-        assertThat(call("supervisor.startAllProcesses", false)).asList()
+        assertThat(call("supervisor.startAllProcesses", false)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .contains(Map.of("name", "missing", "group", "missing", "status", 20, "description", "NO_FILE: no such file"));
     }
 
@@ -204,7 +204,7 @@ class SupervisorNamespaceTest {
         assertThat(call("supervisor.readLog", 0, 0)).isEqualTo("main log line\n");
         assertThat(call("supervisor.clearProcessLogs", "foo")).isEqualTo(true);
         assertThat(out).doesNotExist();
-        assertThat(call("supervisor.clearAllProcessLogs")).asList().hasSize(4);
+        assertThat(call("supervisor.clearAllProcessLogs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(4);
     }
 
     @Test

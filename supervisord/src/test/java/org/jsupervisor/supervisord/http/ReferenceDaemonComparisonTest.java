@@ -1,0 +1,189 @@
+package org.jsupervisor.supervisord.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real processes on both sides: Supervisor 4.2.5 and our daemon (Main) with the same
+ * configuration, driven through the same script of XML-RPC calls over their unix sockets.
+ * Answers must match once pids, times and log file names are masked.
+ */
+class ReferenceDaemonComparisonTest {
+    static Path dir;
+    static Process reference;
+    static Daemon ours;
+
+    static String conf(Path base) {
+        return String.join("\n",
+                "[supervisord]",
+                "logfile=" + base.resolve("sd.log"),
+                "pidfile=" + base.resolve("sd.pid"),
+                "childlogdir=" + base,
+                "nodaemon=true",
+                "user=root",
+                "[unix_http_server]",
+                "file=" + base.resolve("s.sock"),
+                "[rpcinterface:supervisor]",
+                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+                "[program:sleeper]",
+                "command=/bin/sleep 1000",
+                "autostart=false",
+                "startsecs=1",
+                "[program:quick]",
+                "command=/bin/false",
+                "autostart=false",
+                "startretries=0",
+                "[program:badcmd]",
+                "command=/nonexistent/x",
+                "autostart=false",
+                "[program:notexec]",
+                "command=/etc/hostname",
+                "autostart=false",
+                "[program:echo]",
+                "command=/bin/sh -c 'echo hi; exec sleep 1000'",
+                "autostart=false",
+                "startsecs=0",
+                "[group:grp]",
+                "programs=a,b",
+                "[program:a]",
+                "command=/bin/sleep 1000",
+                "autostart=false",
+                "startsecs=0",
+                "[program:b]",
+                "command=/bin/sleep 1000",
+                "autostart=false",
+                "startsecs=0",
+                "") + "\n";
+    }
+
+    @BeforeAll
+    static void startBoth() throws Exception {
+        assumeTrue(Files.isExecutable(Clients.SUPERVISORD), "Supervisor 4.2.5 is not installed");
+        dir = Files.createTempDirectory(Path.of("/tmp"), "jsvd");
+        Path r = Files.createDirectory(dir.resolve("r"));
+        Path o = Files.createDirectory(dir.resolve("o"));
+        Files.writeString(r.resolve("s.conf"), conf(r));
+        Files.writeString(o.resolve("s.conf"), conf(o));
+        reference = new ProcessBuilder(Clients.SUPERVISORD.toString(), "-c", r.resolve("s.conf").toString())
+                .redirectErrorStream(true).redirectOutput(r.resolve("out.txt").toFile()).start();
+        ours = Daemon.start(o.resolve("s.conf"), o.resolve("s.sock"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> UnixSocketFile.isLive(r.resolve("s.sock")));
+    }
+
+    @AfterAll
+    static void stopBoth() throws Exception {
+        if (ours != null) {
+            ours.close();
+        }
+        if (reference != null) {
+            reference.destroy();
+            reference.waitFor();
+        }
+        if (dir != null) {
+            try (var s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static final String SCRIPT = String.join("\n",
+            "import sys, json, time, xmlrpc.client",
+            "from supervisor.xmlrpc import SupervisorTransport",
+            "s = xmlrpc.client.ServerProxy('http://127.0.0.1', transport=SupervisorTransport(None, None, 'unix://' + sys.argv[1]))",
+            "out = []",
+            "def call(name, *args):",
+            "    f = s",
+            "    for part in name.split('.'):",
+            "        f = getattr(f, part)",
+            "    try:",
+            "        r = ['ok', f(*args)]",
+            "    except xmlrpc.client.Fault as e:",
+            "        r = ['fault', e.faultCode, e.faultString]",
+            "    out.append([name, list(args), r])",
+            "    return r",
+            "def info(name):",
+            "    i = s.supervisor.getProcessInfo(name)",
+            "    out.append(['info', name, {k: i[k] for k in ('name', 'group', 'statename', 'state', 'spawnerr', 'exitstatus',"
+                    + " 'description')}, i['pid'] > 0, i['start'] > 0, i['stop'] > 0, bool(i['stdout_logfile'])])",
+            "def settle(name, state):",
+            "    for i in range(200):",
+            "        if s.supervisor.getProcessInfo(name)['statename'] == state: return",
+            "        time.sleep(0.05)",
+            "call('supervisor.startProcess', 'sleeper')",
+            "call('supervisor.startProcess', 'sleeper')",
+            "info('sleeper')",
+            "call('supervisor.stopProcess', 'sleeper')",
+            "call('supervisor.stopProcess', 'sleeper')",
+            "info('sleeper')",
+            "call('supervisor.startProcess', 'sleeper', False)",
+            "info('sleeper')",
+            "call('supervisor.stopProcess', 'sleeper', False)",
+            "settle('sleeper', 'STOPPED')",
+            "call('supervisor.startProcess', 'quick')",
+            "settle('quick', 'FATAL')",
+            "info('quick')",
+            "call('supervisor.startProcess', 'badcmd')",
+            "call('supervisor.startProcess', 'notexec')",
+            "info('badcmd')",
+            "call('supervisor.startProcessGroup', 'grp')",
+            "call('supervisor.startProcess', 'grp:*')",
+            "call('supervisor.signalProcess', 'grp:a', 'CONT')",
+            "call('supervisor.signalProcess', 'grp:a', 'NOPE')",
+            "call('supervisor.signalProcessGroup', 'grp', '18')",
+            "call('supervisor.stopProcess', 'grp:*')",
+            "call('supervisor.startProcess', 'echo')",
+            "for i in range(100):",
+            "    if s.supervisor.readProcessStdoutLog('echo', 0, 0): break",
+            "    time.sleep(0.05)",
+            "call('supervisor.readProcessStdoutLog', 'echo', 0, 0)",
+            "call('supervisor.readProcessLog', 'echo', 1, 1)",
+            "call('supervisor.readProcessStdoutLog', 'echo', -2, 0)",
+            "call('supervisor.readProcessStdoutLog', 'echo', 100, 0)",
+            "call('supervisor.readProcessStderrLog', 'echo', 0, 0)",
+            "call('supervisor.tailProcessStdoutLog', 'echo', 0, 2)",
+            "call('supervisor.tailProcessStdoutLog', 'echo', 1, 100)",
+            "call('supervisor.tailProcessStdoutLog', 'echo', 3, 2)",
+            "call('supervisor.sendProcessStdin', 'echo', 'data')",
+            "call('supervisor.clearProcessLogs', 'echo')",
+            "call('supervisor.readProcessStdoutLog', 'echo', 0, 0)",
+            "call('supervisor.signalAllProcesses', 'CONT')",
+            "r = call('supervisor.stopAllProcesses')",
+            "r[1].sort(key=lambda x: x['name'])",
+            "call('supervisor.startProcess', 'sleeper', True)",
+            "r = call('supervisor.clearAllProcessLogs')",
+            "r[1].sort(key=lambda x: x['name'])",
+            "call('supervisor.stopProcess', 'sleeper')",
+            "call('supervisor.reloadConfig')",
+            "call('supervisor.removeProcessGroup', 'grp')",
+            "call('supervisor.addProcessGroup', 'grp')",
+            "call('supervisor.addProcessGroup', 'grp')",
+            "out.append(['all', [[p['group'], p['name'], p['statename']] for p in s.supervisor.getAllProcessInfo()]])",
+            "print(json.dumps(out, indent=1))",
+            "");
+
+    static String run(String side) throws Exception {
+        Clients.Result r = Clients.python(dir, SCRIPT, dir.resolve(side).resolve("s.sock").toString());
+        assertThat(r.exit()).as(r.out()).isZero();
+        return r.out().replaceAll("pid \\d+", "pid N").replaceAll("uptime \\d+:\\d\\d:\\d\\d", "uptime T")
+                .replaceAll("[A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d [AP]M", "STOPTIME");
+    }
+
+    @Test
+    void realProcessesGiveTheSameAnswersAsSupervisor425() throws Exception {
+        String theirs = run("r");
+        String mine = run("o");
+        Files.writeString(Path.of("target", "daemon-probe-supervisor.json"), theirs);
+        Files.writeString(Path.of("target", "daemon-probe-jsupervisor.json"), mine);
+        assertThat(mine).isEqualTo(theirs);
+    }
+}
