@@ -261,6 +261,20 @@ class FcgiPoolEndToEndTest {
     }
 
     @Test
+    void aPoolThatGivesUpClosesItsSocketAfterKeepingItThroughBackoff() throws Exception {
+        int port = FcgiHarness.freePort();
+        h = new FcgiHarness(dir, "[fcgi-program:web]\ncommand=/bin/false\nsocket=tcp://127.0.0.1:" + port
+                + "\nstartsecs=1\nstartretries=1\n");
+        ProcessId id = h.id("web", "web");
+        h.awaitState(id, ProcessState.FATAL);
+        assertThat(refused(tcp(port))).isTrue();
+        String log = h.log();
+        // probe, then one socket for both attempts (kept through BACKOFF), closed at FATAL
+        assertThat(count(log, "Creating socket tcp://127.0.0.1:" + port)).isEqualTo(2);
+        assertThat(count(log, "Closing socket tcp://127.0.0.1:" + port)).isEqualTo(2);
+    }
+
+    @Test
     void aBusyAddressIsReportedAndTheProcessGetsASpawnError() throws Exception {
         try (var busy = new java.net.ServerSocket()) {
             busy.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
