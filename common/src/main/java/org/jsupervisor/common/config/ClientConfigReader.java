@@ -58,11 +58,10 @@ final class ClientConfigReader {
             }
             String factory = r.get(section, key, null, Map.of());
             if (factory == null) {
-                throw r.error(section, key, "section [" + section + "] does not specify a " + key);
+                throw r.error(section, key, "the section has no " + key + " value");
             }
             if (!ctx.ctlPluginFactories().contains(factory)) {
-                throw r.error(section, key, factory + " cannot be resolved within [" + section
-                        + "]: jsupervisor's supervisorctl has no plugin of that name");
+                throw r.error(section, key, "unknown plugin factory " + factory + " (jsupervisor's supervisorctl has no plugins)");
             }
             for (String k : r.ini.options(section)) {
                 r.get(section, k, null, Map.of());

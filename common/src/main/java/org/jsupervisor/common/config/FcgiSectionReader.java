@@ -58,13 +58,13 @@ final class FcgiSectionReader {
         names.put("program_name", name);
         String socket = r.get(section, "socket", null, names);
         if (socket == null || socket.isEmpty()) {
-            throw r.error(section, "socket", "[" + section + "] section requires a \"socket\" line");
+            throw r.error(section, "socket", "an fcgi-program needs a socket (tcp://host:port or unix:///path)");
         }
         FcgiSocketConfig sock;
         if (socket.startsWith("unix://")) {
             String path = socket.substring(7);
             if (!path.startsWith("/")) {
-                throw r.error(section, "socket", "Unix socket path " + path + " is not an absolute path");
+                throw r.error(section, "socket", "the unix socket path " + path + " is not absolute");
             }
             path = Values.normalizePath(path, ctx);
             if (owner == null && procUid != null && procUid != ctx.uid()) {
@@ -77,12 +77,11 @@ final class FcgiSectionReader {
                     Optional.of(mode == null ? 0700 : mode));
         } else {
             if (owner != null || mode != null) {
-                throw r.error(section, "socket", "socket_owner and socket_mode params should only be used with"
-                        + " a Unix domain socket");
+                throw r.error(section, "socket", "socket_owner and socket_mode apply only to a unix socket");
             }
             Matcher m = TCP.matcher(socket);
             if (!m.matches()) {
-                throw r.error(section, "socket", "Bad socket format " + socket);
+                throw r.error(section, "socket", "not a socket address: " + socket + " (expected tcp://host:port or unix:///path)");
             }
             String host = m.group(1).toLowerCase(java.util.Locale.ROOT);
             int port = r.convert(section, "socket", m.group(2), Values::portNumber);

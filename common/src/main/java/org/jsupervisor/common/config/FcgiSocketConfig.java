@@ -17,4 +17,19 @@ public record FcgiSocketConfig(
         Optional<Integer> ownerUid,
         Optional<Integer> ownerGid,
         Optional<Integer> mode) {
+
+    /**
+     * Two sockets are the same when their URLs are, as in Supervisor: a reread that only
+     * changes {@code socket_mode}, {@code socket_owner} or {@code socket_backlog} does not
+     * count as a change of the group.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FcgiSocketConfig other && url.equals(other.url);
+    }
+
+    @Override
+    public int hashCode() {
+        return url.hashCode();
+    }
 }

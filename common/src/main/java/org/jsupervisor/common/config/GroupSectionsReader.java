@@ -54,12 +54,13 @@ final class GroupSectionsReader {
                 boolean isProgram = all.contains(ps);
                 boolean isFcgi = all.contains(fs);
                 if (!isProgram && !isFcgi) {
-                    throw r.error(section, "programs", "[" + section + "] names unknown program or fcgi-program "
-                            + program);
+                    throw r.error(section, "programs", "unknown program or fcgi-program " + org.jsupervisor.common
+                            .config.ini.PyText.repr(program) + " (there is no [program:" + program
+                            + "] or [fcgi-program:" + program + "] section)");
                 }
                 if (isProgram && isFcgi) {
-                    throw r.error(section, "programs", "[" + section + "] name " + program
-                            + " is ambiguous (exists as program and fcgi-program)");
+                    throw r.error(section, "programs", "the name " + program + " is ambiguous: both [program:"
+                            + program + "] and [fcgi-program:" + program + "] exist");
                 }
                 String member = isProgram ? ps : fs;
                 claimed.add(member);
@@ -94,32 +95,30 @@ final class GroupSectionsReader {
         int priority = integer(section, "priority", "-1");
         int bufferSize = integer(section, "buffer_size", "10");
         if (bufferSize < 1) {
-            throw r.error(section, "buffer_size", "[" + section + "] section sets invalid buffer_size ("
-                    + bufferSize + ")");
+            throw r.error(section, "buffer_size", "must be 1 or more, not " + bufferSize);
         }
         String handler = r.get(section, "result_handler", LoadContext.DEFAULT_RESULT_HANDLER, hereOnly);
         if (!r.ctx.resultHandlers().contains(handler)) {
-            throw r.error(section, "result_handler", handler + " cannot be resolved within [" + section
-                    + "] (known handlers: " + String.join(", ", r.ctx.resultHandlers().stream().sorted().toList())
-                    + ")");
+            throw r.error(section, "result_handler", "unknown result handler " + handler + " (jsupervisor knows "
+                    + String.join(", ", r.ctx.resultHandlers().stream().sorted().toList()) + ")");
         }
         Set<String> events = new LinkedHashSet<>();
         for (String e : Values.listOfStrings(r.get(section, "events", "", hereOnly))) {
             events.add(e.toUpperCase(Locale.ROOT));
         }
         if (events.isEmpty()) {
-            throw r.error(section, "events", "[" + section + "] section requires an \"events\" line");
+            throw r.error(section, "events", "an event listener needs an events line naming what it receives");
         }
         for (String e : events) {
             if (!EVENT_TYPES.contains(e)) {
-                throw r.error(section, "events", "Unknown event type " + e + " in [" + section + "] events");
+                throw r.error(section, "events", "unknown event type " + e);
             }
         }
         boolean redirect = r.convert(section, "redirect_stderr",
                 r.get(section, "redirect_stderr", "false", hereOnly), Values::bool);
         if (redirect) {
-            throw r.error(section, "redirect_stderr", "[" + section + "] section sets redirect_stderr=true but this"
-                    + " is not allowed because it will interfere with the eventlistener protocol");
+            throw r.error(section, "redirect_stderr", "must be false for an event listener: its output carries"
+                    + " the event protocol, which stderr would corrupt");
         }
         List<ProcessConfig> procs = processes.read(section, name);
         return new EventListenerPoolConfig(name, priority, procs, bufferSize, List.copyOf(events), handler);

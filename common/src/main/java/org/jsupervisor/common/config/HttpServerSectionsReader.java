@@ -28,7 +28,7 @@ final class HttpServerSectionsReader {
             String[] auth = credentials(section);
             String port = r.get(section, "port", null, Map.of());
             if (port == null) {
-                throw r.error(section, "port", "section [" + section + "] has no port value");
+                throw r.error(section, "port", "the section has no port");
             }
             Values.InetHostPort hp = r.convert(section, "port", port, Values::inetAddress);
             out.add(new InetHttpServerConfig(hp.host(), hp.port(), Optional.ofNullable(auth[0]),
@@ -40,7 +40,7 @@ final class HttpServerSectionsReader {
             }
             String file = r.get(section, "file", null, Map.of("here", here));
             if (file == null) {
-                throw r.error(section, "file", "section [" + section + "] has no file value");
+                throw r.error(section, "file", "the section has no file (the socket path)");
             }
             file = Values.normalizePath(org.jsupervisor.common.config.ini.PyText.strip(file), r.ctx);
             String[] auth = credentials(section);
@@ -76,9 +76,7 @@ final class HttpServerSectionsReader {
         String user = r.get(section, "username", null, Map.of());
         String pass = r.get(section, "password", null, Map.of());
         if ((user == null) != (pass == null)) {
-            throw r.error(section, user == null ? "username" : "password", "Section [" + section
-                    + "] contains incomplete authentication: If a username or a password is specified, both the"
-                    + " username and password must be specified");
+            throw r.error(section, user == null ? "username" : "password", "username and password must be given together");
         }
         return new String[] {user, pass};
     }

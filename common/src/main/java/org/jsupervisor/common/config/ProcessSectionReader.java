@@ -82,10 +82,10 @@ final class ProcessSectionReader {
                 Values::processOrGroupName);
         if (numprocs > 1 && !processName.contains("%(process_num)")) {
             throw r.error(section, "process_name",
-                    "%(process_num) must be present within process_name when numprocs > 1");
+                    "must contain %(process_num) when numprocs is more than 1, so that the names differ");
         }
         if (stopasgroup && !killasgroup) {
-            throw r.error(section, "killasgroup", "Cannot set stopasgroup=true and killasgroup=false");
+            throw r.error(section, "killasgroup", "cannot be false when stopasgroup is true");
         }
 
         List<ProcessConfig> out = new ArrayList<>();
@@ -109,7 +109,7 @@ final class ProcessSectionReader {
             }
             String command = get(section, "command", null, common);
             if (command == null) {
-                throw r.error(section, "command", "program section " + section + " does not specify a command");
+                throw r.error(section, "command", "the section has no command");
             }
             String name = r.expand(processName, common, section, "process_name");
             out.add(new ProcessConfig(name, command, environment, Optional.ofNullable(directory),

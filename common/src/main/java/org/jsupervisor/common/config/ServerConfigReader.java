@@ -138,11 +138,11 @@ final class ServerConfigReader {
             String name = section.split(":", 2)[1];
             String factory = r.get(section, key, null, Map.of());
             if (factory == null) {
-                throw r.error(section, key, "section [" + section + "] does not specify a " + key);
+                throw r.error(section, key, "the section has no " + key + " value");
             }
             if (!ctx.rpcInterfaceFactories().contains(factory)) {
-                throw r.error(section, key, factory + " cannot be resolved within [" + section + "]: jsupervisor"
-                        + " knows only " + String.join(", ", ctx.rpcInterfaceFactories().stream().sorted().toList()));
+                throw r.error(section, key, "unknown factory " + factory + " (jsupervisor knows "
+                        + String.join(", ", ctx.rpcInterfaceFactories().stream().sorted().toList()) + ")");
             }
             Map<String, String> extras = new LinkedHashMap<>();
             for (String k : r.ini.options(section)) {

@@ -69,11 +69,13 @@ public record SupervisordOverrides(
                 minfds.isPresent() ? check("--minfds", minfds, Values::integer) : s.minfds(),
                 minprocs.isPresent() ? check("--minprocs", minprocs, Values::integer) : s.minprocs(),
                 nocleanup || s.nocleanup(),
-                childlogdir.isPresent() ? check("--childlogdir", childlogdir, v -> Values.existingDirectory(v, ctx))
+                childlogdir.isPresent() ? Values.normalizePath(
+                        check("--childlogdir", childlogdir, v -> Values.existingDirectory(v, ctx)), ctx)
                         : s.childlogdir(),
                 user.isPresent() ? user : s.user(),
                 directory.isPresent()
-                        ? Optional.of(check("--directory", directory, v -> Values.existingDirectory(v, ctx)))
+                        ? Optional.of(Values.normalizePath(
+                                check("--directory", directory, v -> Values.existingDirectory(v, ctx)), ctx))
                         : s.directory(),
                 stripAnsi || s.stripAnsi(),
                 s.environment(),

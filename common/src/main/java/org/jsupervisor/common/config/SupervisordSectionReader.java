@@ -50,9 +50,12 @@ final class SupervisordSectionReader {
         Map<String, String> environment = r.convert(S, "environment", envText, KeyValueLexer::pairs);
         environment.forEach((k, v) -> r.envExpansions.put("ENV_" + k, v));
         String logPath = logfile.equals("syslog") ? logfile : Values.normalizePath(logfile, ctx);
+        // Supervisor keeps childlogdir and directory as written and uses them relative to its
+        // working directory; a JVM cannot change directory, so we resolve them now.
         return new SupervisordSection(logPath, maxbytes, backups, level, Values.normalizePath(pidfile, ctx), umask,
-                nodaemon, silent, minfds, minprocs, nocleanup, childlogdir, Optional.ofNullable(user),
-                Optional.ofNullable(directory), stripAnsi, environment, identifier);
+                nodaemon, silent, minfds, minprocs, nocleanup, Values.normalizePath(childlogdir, ctx),
+                Optional.ofNullable(user), Optional.ofNullable(directory).map(d -> Values.normalizePath(d, ctx)),
+                stripAnsi, environment, identifier);
     }
 
     /** Supervisor checks the daemon's user last, after every other section has been read. */

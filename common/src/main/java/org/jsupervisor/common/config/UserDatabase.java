@@ -25,16 +25,35 @@ public interface UserDatabase {
 
     boolean groupIdExists(int gid);
 
-    /** Reads the two files each time it is asked; they are small and this runs at load time. */
+    /**
+     * Reads {@code /etc/passwd} and {@code /etc/group}, again whenever a file's modification
+     * time changes (so a long-lived instance sees new users). Thread-safe.
+     */
     static UserDatabase etcFiles() {
         return etcFiles(Path.of("/etc/passwd"), Path.of("/etc/group"));
     }
 
     static UserDatabase etcFiles(Path passwd, Path group) {
         return new UserDatabase() {
-            private List<String[]> rows(Path p) {
+            private final java.util.Map<Path, Object[]> cache = new java.util.HashMap<>();
+
+            /** The file's rows, split at ':'; re-read when its modification time changes. */
+            private synchronized List<String[]> rows(Path p) {
+                long stamp;
                 try {
-                    return Files.readAllLines(p).stream()
+                    stamp = Files.getLastModifiedTime(p).toMillis() ^ Files.size(p);
+                } catch (IOException e) {
+                    return List.of();
+                }
+                Object[] hit = cache.get(p);
+                if (hit != null && (long) hit[0] == stamp) {
+                    @SuppressWarnings("unchecked")
+                    List<String[]> rows = (List<String[]>) hit[1];
+                    return rows;
+                }
+                List<String[]> rows;
+                try {
+                    rows = Files.readAllLines(p).stream()
                             .filter(l -> !l.isBlank() && !l.startsWith("#"))
                             .map(l -> l.split(":", -1))
                             .filter(f -> f.length >= 3)
@@ -42,6 +61,8 @@ public interface UserDatabase {
                 } catch (IOException e) {
                     return List.of();
                 }
+                cache.put(p, new Object[] {stamp, rows});
+                return rows;
             }
 
             private Optional<User> user(java.util.function.Predicate<String[]> which) {

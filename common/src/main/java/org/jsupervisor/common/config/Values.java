@@ -187,7 +187,7 @@ final class Values {
         try {
             return new InetHostPort("", portNumber(portText));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a valid port number: " + PyText.repr(s) + " ");
+            throw new IllegalArgumentException("not a valid port number: " + PyText.repr(s));
         }
     }
 

@@ -97,9 +97,24 @@ class ConfigFuzzTest {
         b.append('\n');
     }
 
-    private static String config(Random rnd) {
+    private static String config(Random rnd, Path dir, int index) throws java.io.IOException {
         StringBuilder b = new StringBuilder();
+        if (rnd.nextInt(6) == 0) {
+            // [DEFAULT] reaches every section, [supervisord] included
+            section(b, rnd, "DEFAULT", PROGRAM_KEYS, 0.08);
+        }
         section(b, rnd, "supervisord", SUPERVISORD_KEYS, 0.15);
+        if (rnd.nextInt(5) == 0) {
+            StringBuilder inc = new StringBuilder();
+            section(inc, rnd, "program:inc" + index, PROGRAM_KEYS, 0.2);
+            if (!inc.toString().contains("\ncommand")) {
+                inc.insert(inc.indexOf("\n") + 1, "command = /bin/echo %(here)s\n");
+            }
+            Files.createDirectories(dir.resolve("inc"));
+            Files.writeString(dir.resolve("inc/f" + index + "-a.ini"), inc.toString());
+            b.append("[include]\nfiles = inc/f").append(index).append("-*.ini")
+                    .append(rnd.nextInt(4) == 0 ? " inc/none-*.ini" : "").append("\n\n");
+        }
         List<String> programs = new ArrayList<>();
         int n = 1 + rnd.nextInt(3);
         for (int i = 0; i < n; i++) {
@@ -147,7 +162,7 @@ class ConfigFuzzTest {
         Random rnd = new Random(seed);
         int count = 150;
         for (int i = 0; i < count; i++) {
-            Files.writeString(dir.resolve(String.format("fuzz%03d.conf", i)), config(rnd));
+            Files.writeString(dir.resolve(String.format("fuzz%03d.conf", i)), config(rnd, dir, i));
         }
         ReferenceSupervisor.dump(dir);
         List<String> failures = new ArrayList<>();

@@ -117,7 +117,8 @@ class ConfigLoaderTest {
     void unknownRpcFactoriesAreRefusedUnlessTheCallerKnowsThem() throws Exception {
         write("r.conf", "[supervisord]\n[rpcinterface:extra]\nsupervisor.rpcinterface_factory = my.pkg:make\nkey = v\n");
         assertThatThrownBy(() -> ConfigLoader.load(Path.of("r.conf"), ctx()))
-                .hasMessageContaining("[rpcinterface:extra] supervisor.rpcinterface_factory: my.pkg:make cannot be resolved");
+                .hasMessage("r.conf: [rpcinterface:extra] supervisor.rpcinterface_factory: unknown factory my.pkg:make"
+                        + " (jsupervisor knows supervisor.rpcinterface:make_main_rpcinterface)");
         SupervisorConfig c = ConfigLoader.load(Path.of("r.conf"),
                 ctx().withRpcInterfaceFactories(Set.of(LoadContext.MAIN_RPC_FACTORY, "my.pkg:make")));
         assertThat(c.rpcInterfaces()).singleElement()

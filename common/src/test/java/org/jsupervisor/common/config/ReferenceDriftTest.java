@@ -37,6 +37,11 @@ class ReferenceDriftTest {
             names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".expected.json")).sorted().toList();
         }
         assertThat(names).isNotEmpty();
+        try (Stream<Path> s = Files.list(corpus)) {
+            // no expectations left behind for a corpus file that was removed
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".expected.json")).sorted()
+                    .toList()).isEqualTo(names);
+        }
         for (String name : names) {
             Path committed = corpus.resolve(name);
             assertThat(committed).as("committed expectations for %s", name).exists();

@@ -32,6 +32,13 @@ public final class HttpServers implements AutoCloseable {
     public static final String UNIX = "unix_http_server";
     /** Threads: 2 acceptors + 2 selectors + request work; handlers never block. */
     static final int MAX_THREADS = 16;
+    /**
+     * Idle connections are closed after 30 minutes, as Supervisor's HTTP server does. Shorter
+     * would break clients: Supervisor's SupervisorTransport keeps one connection open and does
+     * not retry when the server has closed it, so an idle {@code supervisorctl} shell would
+     * fail its next command. Idle connections cost a file descriptor, never a thread.
+     */
+    static final long IDLE_TIMEOUT_MS = 30 * 60 * 1000L;
 
     private final Optional<InetHttpServerConfig> inet;
     private final Optional<UnixHttpServerConfig> unix;
@@ -79,7 +86,7 @@ public final class HttpServers implements AutoCloseable {
                 inetConnector.setName(INET);
                 inetConnector.setHost(c.host() == null || c.host().isEmpty() || c.host().equals("*") ? null : c.host());
                 inetConnector.setPort(c.port());
-                inetConnector.setIdleTimeout(60_000);
+                inetConnector.setIdleTimeout(IDLE_TIMEOUT_MS);
                 server.addConnector(inetConnector);
             }
             UnixDomainServerConnector unixConnector = null;
@@ -93,7 +100,7 @@ public final class HttpServers implements AutoCloseable {
                         new HttpConnectionFactory(local));
                 unixConnector.setName(UNIX);
                 unixConnector.setUnixDomainPath(socketFile.bindPath());
-                unixConnector.setIdleTimeout(60_000);
+                unixConnector.setIdleTimeout(IDLE_TIMEOUT_MS);
                 server.addConnector(unixConnector);
             }
             try {

@@ -1,16 +1,20 @@
 package org.jsupervisor.supervisord.http;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
 
@@ -23,6 +27,7 @@ import org.eclipse.jetty.util.URIUtil;
 public final class LogTailHandler extends Handler.Abstract.NonBlocking {
     private final TailSources sources;
     private final boolean main;
+    private final AtomicInteger active = new AtomicInteger();
 
     private LogTailHandler(TailSources sources, boolean main) {
         this.sources = sources;
@@ -61,8 +66,39 @@ public final class LogTailHandler extends Handler.Abstract.NonBlocking {
         }
         // A quiet log must not end the stream through the idle timeout.
         request.addIdleTimeoutListener(timeout -> false);
-        TailStream.start(path, response, callback, request.getComponents().getScheduler());
+        active.incrementAndGet();
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        TailStream stream = TailStream.start(path, response, callback, request.getComponents().getScheduler(),
+                active::decrementAndGet, () -> closedByClient(endPoint));
+        // Jetty reports a client that closes its connection here, so a quiet log does not
+        // keep polling for a reader that is gone.
+        request.addFailureListener(stream::abort);
         return true;
+    }
+
+    /**
+     * Whether the client closed its side. Jetty does not read a connection while a response
+     * is still being produced, so a client that leaves a quiet log would go unnoticed until
+     * the next write. A tail response never ends, so nothing the client sends after its
+     * request can matter: reading (and dropping) it here is safe.
+     */
+    private static boolean closedByClient(EndPoint endPoint) {
+        try {
+            ByteBuffer scratch = BufferUtil.allocate(512);
+            int n;
+            do {
+                BufferUtil.clear(scratch);
+                n = endPoint.fill(scratch);
+            } while (n > 0);
+            return n < 0;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Streams currently open (for tests and diagnostics). */
+    public int activeStreams() {
+        return active.get();
     }
 
     private Optional<Path> processFile(Request request) {

@@ -4,11 +4,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jsupervisor.rpc.server.Params;
 import org.jsupervisor.rpc.server.RpcHandler;
 import org.jsupervisor.rpc.server.RpcMethod;
 import org.jsupervisor.supervisord.engine.Engine;
+import org.jsupervisor.supervisord.engine.EngineException;
 import org.jsupervisor.supervisord.engine.OutputChannel;
 
 /**
@@ -143,9 +145,23 @@ public final class SupervisorNamespace {
                 p -> logs.clearAllProcessLogs());
     }
 
+    /**
+     * Engine queries throw {@link EngineException} synchronously (a process removed between
+     * name resolution and the call, say): answer those with their fault, never a 500.
+     */
+    private static RpcHandler guarded(RpcHandler handler) {
+        return params -> {
+            try {
+                return handler.call(params);
+            } catch (EngineException e) {
+                throw Faulting.fault(e, null, Set.of());
+            }
+        };
+    }
+
     /** Registers a method whose parameters are all required ({@code typesAndNames} in pairs). */
     private void add(String name, String returns, String help, RpcHandler handler, String... typesAndNames) {
-        RpcMethod.Builder b = RpcMethod.builder(ns + "." + name).returns(returns).help(help).handler(handler);
+        RpcMethod.Builder b = RpcMethod.builder(ns + "." + name).returns(returns).help(help).handler(guarded(handler));
         for (int i = 0; i < typesAndNames.length; i += 2) {
             b.param(typesAndNames[i], typesAndNames[i + 1]);
         }
@@ -154,7 +170,7 @@ public final class SupervisorNamespace {
 
     /** Registers a method with an optional trailing {@code wait} flag (default true). */
     private void addWait(String name, String returns, String help, RpcHandler handler, boolean takesName) {
-        RpcMethod.Builder b = RpcMethod.builder(ns + "." + name).returns(returns).help(help).handler(handler);
+        RpcMethod.Builder b = RpcMethod.builder(ns + "." + name).returns(returns).help(help).handler(guarded(handler));
         if (takesName) {
             b.param("string", "name");
         }

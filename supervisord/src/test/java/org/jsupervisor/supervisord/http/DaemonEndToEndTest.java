@@ -167,6 +167,10 @@ class DaemonEndToEndTest {
         }
         try (Daemon.Streaming main = new Daemon.Streaming(List.of(Clients.SUPERVISORCTL.toString(), "-c",
                 conf.toString(), "maintail", "-f"))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> main.seen().contains("Press Ctrl-C"));
+            // A quiet log for a few seconds: the stream must survive the server's checks for
+            // a departed client (Supervisor's client sends a stray CRLF after its request).
+            await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> main.process.isAlive());
             ctl("start", "cat");
             await().atMost(Duration.ofSeconds(20)).until(() -> main.seen().contains("spawned: 'cat'"));
             ctl("stop", "cat");

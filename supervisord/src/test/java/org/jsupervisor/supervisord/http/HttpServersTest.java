@@ -50,6 +50,10 @@ class HttpServersTest {
     }
 
     private static Handler routes() {
+        return routes(null);
+    }
+
+    private static Handler routes(LogTailHandler mainTail) {
         RpcEndpoint ok = body -> CompletableFuture.completedFuture(new RpcReply(200, "<ok/>".getBytes(StandardCharsets.UTF_8)));
         TailSources none = new TailSources() {
             @Override
@@ -63,7 +67,7 @@ class HttpServersTest {
             }
         };
         return new Routes(new RpcHttpHandler(ok, new CsrfPolicy(t -> false), 1000), LogTailHandler.processLogs(none),
-                LogTailHandler.mainLog(none), new PlaceholderUi());
+                mainTail != null ? mainTail : LogTailHandler.mainLog(none), new PlaceholderUi());
     }
 
     private HttpServers servers(Optional<InetHttpServerConfig> inet, Optional<UnixHttpServerConfig> unix) {
@@ -156,6 +160,38 @@ class HttpServersTest {
                 c.close();
             }
         }
+    }
+
+    @Test
+    void aTailWhoseClientLeftEndsEvenWhenTheLogIsQuiet() throws Exception {
+        Path log = dir.resolve("main.log");
+        Files.writeString(log, "quiet\n");
+        LogTailHandler tail = LogTailHandler.mainLog(new TailSources() {
+            @Override
+            public Optional<Path> processLog(String namespec, String channel) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> mainLog() {
+                return Optional.of(log);
+            }
+        });
+        HttpServers s = new HttpServers(Optional.of(new InetHttpServerConfig("127.0.0.1", 0, Optional.empty(),
+                Optional.empty())), Optional.empty(), routes(tail), critical::add, notices::add);
+        started.add(s);
+        s.start();
+        try (var socket = new java.net.Socket("127.0.0.1", s.inetPort())) {
+            socket.getOutputStream().write("GET /mainlogtail HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] buf = new byte[4096];
+            StringBuilder got = new StringBuilder();
+            while (!got.toString().contains("quiet")) {
+                got.append(new String(buf, 0, socket.getInputStream().read(buf), StandardCharsets.UTF_8));
+            }
+            assertThat(tail.activeStreams()).isEqualTo(1);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> tail.activeStreams() == 0);
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class FakeEngine implements Engine {
     final Path mainLog;
     volatile boolean shutdownRequested;
     volatile boolean restartRequested;
+    /** When set, {@link #start} throws instead of failing its future. */
+    volatile boolean throwOnStart;
 
     static final class Fake {
         volatile ProcessState state = ProcessState.STOPPED;
@@ -171,6 +173,9 @@ public final class FakeEngine implements Engine {
 
     @Override
     public CompletableFuture<Void> start(ProcessId id, boolean wait) {
+        if (throwOnStart) {
+            throw new EngineException(Failure.FAILED, "boom");
+        }
         Fake f = processes.get(id);
         if (RUNNING.contains(f.state)) {
             return CompletableFuture.failedFuture(new EngineException(Failure.ALREADY_STARTED, id.namespec()));

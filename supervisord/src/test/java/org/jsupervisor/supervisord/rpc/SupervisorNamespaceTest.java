@@ -244,6 +244,15 @@ class SupervisorNamespaceTest {
     }
 
     @Test
+    void engineFailuresThrownAtOnceAreFaultsNotInternalErrors() throws Exception {
+        engine.throwOnStart = true;
+        assertFault("FAILED: boom", "supervisor.startProcess", "foo");
+        assertThat(call("supervisor.startProcessGroup", "grp")).isEqualTo(List.of(
+                Map.of("name", "a", "group", "grp", "status", 30, "description", "FAILED: boom"),
+                Map.of("name", "b", "group", "grp", "status", 30, "description", "FAILED: boom")));
+    }
+
+    @Test
     void formatsUptimeAsPythonsTimedelta() {
         assertThat(Descriptions.uptime(5)).isEqualTo("0:00:05");
         assertThat(Descriptions.uptime(3600 * 25 + 61)).isEqualTo("1 day, 1:01:01");

@@ -145,7 +145,7 @@
     const failures = failuresOf(results);
     return failures.length
       ? ["ERROR: " + verb + " with failures: " + failures.join("; "), "error"]
-      : [verb + " at " + new Date().toLocaleTimeString()];
+      : [verb]; // the message line shows the time already
   }
 
   const groupActions = {
@@ -479,6 +479,16 @@
       refresh();
     }
   });
+
+  // Supervisor's own page acted on links like index.html?action=stop&processname=x. Here a
+  // link changes nothing; say so to whoever followed an old bookmark, and drop the query so
+  // a reload does not repeat the notice.
+  const query = new URLSearchParams(window.location.search);
+  if (query.has("action")) {
+    showMessage("This address asks for an action, but links cannot change anything here: " +
+      "use the buttons instead. Nothing was done.", "info");
+    history.replaceState(null, "", window.location.pathname + window.location.hash);
+  }
 
   loadIdentity();
   refresh();

@@ -27,17 +27,29 @@ class Tailer {
     // it: a resize (a phone turned sideways) moves the bottom without a scroll event, and a
     // test made at append time would then wrongly stop following.
     this.follow = true;
+    this.autoTop = null; // where keepInView last scrolled to
     const page = this.scroller === document.scrollingElement;
     (page ? window : this.scroller).addEventListener("scroll", () => {
-      const s = this.scroller;
-      this.follow = s.scrollHeight - s.scrollTop - s.clientHeight < 40;
+      this.follow = this.atBottom();
     }, { passive: true });
     window.addEventListener("resize", () => this.keepInView());
   }
 
+  atBottom() {
+    const s = this.scroller;
+    return s.scrollHeight - s.scrollTop - s.clientHeight < 40;
+  }
+
   keepInView() {
+    const s = this.scroller;
+    // Scroll events arrive a frame late: a reader who moved up just before new output
+    // arrived shows as a position above the one we left, before the event says so.
+    if (this.autoTop !== null && s.scrollTop < this.autoTop - 2 && !this.atBottom()) {
+      this.follow = false;
+    }
     if (this.follow) {
-      this.scroller.scrollTop = this.scroller.scrollHeight;
+      s.scrollTop = s.scrollHeight;
+      this.autoTop = s.scrollTop;
     }
   }
 
@@ -50,6 +62,7 @@ class Tailer {
     this.paused = false;
     this.output.textContent = "";
     this.follow = true;
+    this.autoTop = null;
     const generation = ++this.generation;
     this.setStatus("Loading…", "");
     this.checkLogFile(generation);
@@ -159,6 +172,7 @@ class Tailer {
     this.output.appendChild(document.createTextNode(text));
     if (this.output.textContent.length > this.maxChars) {
       this.output.textContent = this.output.textContent.slice(-Math.floor(this.maxChars / 2));
+      this.autoTop = null; // the text moved, not the reader
     }
     this.keepInView();
   }

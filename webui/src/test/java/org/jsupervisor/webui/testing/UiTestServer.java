@@ -32,6 +32,7 @@ public final class UiTestServer implements AutoCloseable {
     private final Server server;
     private volatile CsrfToken token = CsrfToken.random();
     private volatile WebUiHandler ui = new WebUiHandler(token);
+    private volatile boolean backendDown;
     private final List<String> forwarded = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
 
@@ -51,6 +52,10 @@ public final class UiTestServer implements AutoCloseable {
                 if (!token.permits(request.getHeaders())) {
                     refused.add(body);
                     Response.writeError(request, response, callback, 403);
+                    return true;
+                }
+                if (backendDown) {
+                    Response.writeError(request, response, callback, 502);
                     return true;
                 }
                 forwarded.add(body);
@@ -81,6 +86,11 @@ public final class UiTestServer implements AutoCloseable {
 
     public CsrfToken token() {
         return token;
+    }
+
+    /** While down, /RPC2 answers 502, as a proxy in front of a stopped daemon would. */
+    public void setBackendDown(boolean down) {
+        backendDown = down;
     }
 
     /** What a daemon restart does to open pages: a new token for the UI and for /RPC2. */

@@ -77,16 +77,18 @@ public final class IniParser {
                 building.computeIfAbsent(cursect, k -> new LinkedHashMap<>());
                 optname = null;
             } else if (!haveSection) {
-                throw new IniSyntaxException("File contains no section headers: file "
-                        + PyText.repr(source) + ", line " + lineno + ": " + PyText.repr(line));
+                String why = line.startsWith("\ufeff")
+                        ? "the file starts with a byte-order mark, which Supervisor does not accept"
+                        : "text before the first [section] header";
+                throw new IniSyntaxException(source + ": line " + lineno + ": " + why + ": " + PyText.repr(line));
             } else {
                 int d = firstDelimiter(value);
                 if (d < 0) {
-                    bad.add("[line " + lineno + "]: " + PyText.repr(line));
+                    bad.add("line " + lineno + ": " + PyText.repr(line));
                     continue;
                 }
                 if (d == 0) {
-                    bad.add("[line " + lineno + "]: " + PyText.repr(line));
+                    bad.add("line " + lineno + ": " + PyText.repr(line));
                 }
                 optname = IniFile.optionKey(PyText.rstrip(value.substring(0, d)));
                 List<String> parts = new ArrayList<>();
@@ -101,8 +103,8 @@ public final class IniParser {
             }
         }
         if (!bad.isEmpty()) {
-            throw new IniSyntaxException("File contains parsing errors: " + source + " "
-                    + String.join(" ", bad));
+            throw new IniSyntaxException(source + ": lines that are neither a [section] header, a key = value"
+                    + " line nor a comment: " + String.join("; ", bad));
         }
     }
 
