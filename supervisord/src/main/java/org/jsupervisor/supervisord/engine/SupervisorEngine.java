@@ -100,7 +100,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         this.loop = ex;
         this.loopThread = holder[0];
         this.events = new EventBus(log, ex, clock);
-        this.fcgi = new org.jsupervisor.supervisord.fcgi.FcgiPools(this, launcher, log); // fcgi hook (issue 9)
+        this.fcgi = new org.jsupervisor.supervisord.fcgi.FcgiPools(this, launcher, log, ex::execute); // fcgi hook (issue 9)
     }
 
     static Optional<String> serverUrlOf(SupervisorConfig c) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.jsupervisor.common.SupervisorState;
 import org.jsupervisor.common.config.FcgiGroupConfig;
 import org.jsupervisor.common.config.GroupConfig;
@@ -25,15 +27,24 @@ public final class FcgiPools implements AutoCloseable {
     private final Engine engine;
     private final Launcher base;
     private final SupervisorLog log;
+    private final Executor later;
     private final Map<String, PoolSocket> pools = new HashMap<>();
     private Engine.Subscription subscription;
 
     /**
      * @param engine the engine whose state events drive the sockets
      * @param base   the engine's launcher; it spawns with the socket through {@link Launcher#spawnWithStdin}
+     * @param later  queues a task on the engine thread, to run after the current one
      */
-    public FcgiPools(Engine engine, Launcher base, SupervisorLog log) {
+    public FcgiPools(Engine engine, Launcher base, SupervisorLog log, Executor later) {
         this.engine = engine;
+        this.later = task -> {
+            try {
+                later.execute(task);
+            } catch (RejectedExecutionException e) {
+                // the engine is closing; close() closes every socket
+            }
+        };
         this.base = base;
         this.log = log;
     }
@@ -54,7 +65,7 @@ public final class FcgiPools implements AutoCloseable {
         if (old != null) {
             old.remove();
         }
-        PoolSocket pool = new PoolSocket(fcgi, log, () -> engine.state() == SupervisorState.RUNNING);
+        PoolSocket pool = new PoolSocket(fcgi, log, () -> engine.state() == SupervisorState.RUNNING, later);
         pools.put(group.name(), pool);
         String problem = pool.probe();
         if (problem != null) {

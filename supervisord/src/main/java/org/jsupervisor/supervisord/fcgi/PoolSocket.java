@@ -3,6 +3,7 @@ package org.jsupervisor.supervisord.fcgi;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.jsupervisor.common.ProcessState;
 import org.jsupervisor.common.config.AutoRestart;
@@ -29,13 +30,21 @@ final class PoolSocket {
     private final FcgiGroupConfig config;
     private final SupervisorLog log;
     private final BooleanSupplier acceptingStarts;
+    private final Executor later;
+    private final Map<String, Boolean> exitExpected = new HashMap<>();
+    private boolean checkQueued;
     private final Map<String, ProcessConfig> processes = new HashMap<>();
     private final Map<String, ProcessState> states = new HashMap<>();
     private ListeningSocket socket;
     private boolean removed;
 
-    PoolSocket(FcgiGroupConfig config, SupervisorLog log, BooleanSupplier acceptingStarts) {
+    /**
+     * @param acceptingStarts whether the daemon still restarts processes
+     * @param later           runs a task on the engine thread after the current one
+     */
+    PoolSocket(FcgiGroupConfig config, SupervisorLog log, BooleanSupplier acceptingStarts, Executor later) {
         this.config = config;
+        this.later = later;
         this.log = log;
         this.acceptingStarts = acceptingStarts;
         for (ProcessConfig p : config.processes()) {
@@ -81,25 +90,38 @@ final class PoolSocket {
         return socket != null;
     }
 
-    /** A state change of one of this pool's processes: closes the socket once no process needs it. */
+    /**
+     * A state change of one of this pool's processes. When no process seems to need the
+     * socket any more, the check is repeated after the engine's current task (so the close
+     * is logged after the process's own "stopped:"/"exited:" line, as in Supervisor, and a
+     * restart in the same pass keeps the socket).
+     */
     void onState(ProcessStateEvent e) {
         if (!processes.containsKey(e.process().name())) {
             return;
         }
         states.put(e.process().name(), e.to());
-        if (socket != null && !needed(e)) {
-            release();
+        if (e.to() == ProcessState.EXITED) {
+            exitExpected.put(e.process().name(), e.expected());
+        }
+        if (socket != null && !needed() && !checkQueued) {
+            checkQueued = true;
+            later.execute(() -> {
+                checkQueued = false;
+                if (socket != null && !needed()) {
+                    release();
+                }
+            });
         }
     }
 
-    private boolean needed(ProcessStateEvent last) {
+    private boolean needed() {
         for (Map.Entry<String, ProcessState> s : states.entrySet()) {
             switch (s.getValue()) {
                 case STOPPED, FATAL -> {
                 }
                 case EXITED -> {
-                    boolean expected = s.getKey().equals(last.process().name()) ? last.expected() : true;
-                    if (willRestart(processes.get(s.getKey()), expected)) {
+                    if (willRestart(processes.get(s.getKey()), exitExpected.getOrDefault(s.getKey(), true))) {
                         return true;
                     }
                 }
@@ -112,9 +134,8 @@ final class PoolSocket {
     }
 
     /**
-     * The engine restarts an EXITED process in the same pass if its autorestart says so (an
-     * EXITED state that lasts has no restart coming; {@code expected} only matters for the
-     * event being handled).
+     * Whether the engine will restart an EXITED process: its autorestart says so and the
+     * daemon is not stopping (the engine may spread many restarts over a few passes).
      */
     private boolean willRestart(ProcessConfig p, boolean expected) {
         if (!acceptingStarts.getAsBoolean()) {
