@@ -282,6 +282,35 @@ class FcgiPoolEndToEndTest {
     }
 
     @Test
+    void directoryUmaskEnvironmentAndRedirectStderrApplyAsForAnyProgram() throws Exception {
+        int port = FcgiHarness.freePort();
+        Files.writeString(dir.resolve("probe.py"), String.join("\n",
+                "import os, socket, sys",
+                "s = socket.socket(fileno=0)",
+                "old = os.umask(0)",
+                "print('cwd', os.getcwd(), 'umask', oct(old), 'foo', os.environ.get('FOO'),",
+                "      'group', os.environ.get('SUPERVISOR_GROUP_NAME'), flush=True)",
+                "print('on-stderr', file=sys.stderr, flush=True)",
+                "c, _ = s.accept()",
+                "c.sendall(b'%d\\n' % os.getpid())",
+                "c.recv(1)",
+                ""));
+        h = new FcgiHarness(dir, "[fcgi-program:web]\ncommand=python3 " + dir.resolve("probe.py")
+                + "\nsocket=tcp://127.0.0.1:" + port + "\nstartsecs=0\ndirectory=" + shortDir
+                + "\numask=027\nredirect_stderr=true\nenvironment=FOO=\"bar\"\n");
+        ProcessId id = h.id("web", "web");
+        h.awaitState(id, ProcessState.RUNNING);
+        try (var x = ask(tcp(port))) {
+            assertThat(x.pid()).isEqualTo(pid(id));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> new String(
+                h.engine.processLog(id, OutputChannel.STDOUT).read(0, 0), StandardCharsets.UTF_8)
+                .contains("on-stderr"));
+        assertThat(new String(h.engine.processLog(id, OutputChannel.STDOUT).read(0, 0), StandardCharsets.UTF_8))
+                .contains("cwd " + shortDir.toRealPath() + " umask 0o27 foo bar group web");
+    }
+
+    @Test
     void aBusyAddressIsReportedAndTheProcessGetsASpawnError() throws Exception {
         try (var busy = new java.net.ServerSocket()) {
             busy.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
