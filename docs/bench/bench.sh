@@ -100,7 +100,7 @@ run_one() { # label slug binary
         line=$(grep "spawned: '$name' with pid" "$d/main.log" | tail -1)
         cpid=$(echo "$line" | sed 's/.*with pid //')
         before=$(grep -c "spawned: '$name' with pid" "$d/main.log")
-        tk=$(now)
+        tk=$(date +%s.%N)
         kill -9 "$cpid"
         wait_for "$d/main.log" "spawned: '$name' with pid" $((before + 1)) 10
         l2=$(grep "spawned: '$name' with pid" "$d/main.log" | tail -1)
