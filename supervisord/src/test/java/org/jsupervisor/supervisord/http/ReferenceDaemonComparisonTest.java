@@ -124,6 +124,11 @@ class ReferenceDaemonComparisonTest {
             "    for i in range(200):",
             "        if s.supervisor.getProcessInfo(name)['statename'] == state: return",
             "        time.sleep(0.05)",
+            "logs = ('stdout_logfile', 'stderr_logfile')",
+            "def config(label):",
+            "    out.append([label, [[[k, type(v).__name__, (v if k not in logs else v in ('none', 'auto'))]"
+                    + " for k, v in c.items()] for c in s.supervisor.getAllConfigInfo()]])",
+            "config('config at start')",
             "call('supervisor.startProcess', 'sleeper')",
             "call('supervisor.startProcess', 'sleeper')",
             "info('sleeper')",
@@ -174,6 +179,15 @@ class ReferenceDaemonComparisonTest {
             "call('supervisor.addProcessGroup', 'grp')",
             "call('supervisor.addProcessGroup', 'grp')",
             "out.append(['all', [[p['group'], p['name'], p['statename']] for p in s.supervisor.getAllProcessInfo()]])",
+            "config('config after reread')",
+            "call('supervisor.readLog', -10, 5)",
+            "call('supervisor.readMainLog', 1, -5)",
+            "call('supervisor.clearLog')",
+            "out.append(['mainlog', 'reopening log file' in s.supervisor.readLog(0, 0)])",
+            "call('supervisor.getIdentification')",
+            "call('supervisor.getAPIVersion')",
+            "call('supervisor.sendRemoteCommEvent', 'x', 'y')",
+            "out.append(['pid', s.supervisor.getPID() > 1])",
             "print(json.dumps(out, indent=1))",
             "");
 
