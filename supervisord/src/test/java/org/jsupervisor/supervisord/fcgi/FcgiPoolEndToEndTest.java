@@ -316,6 +316,26 @@ class FcgiPoolEndToEndTest {
     }
 
     @Test
+    void everyByteAChildWritesBeforeExitingReachesItsLog() throws Exception {
+        int port = FcgiHarness.freePort();
+        Files.writeString(dir.resolve("big.py"), String.join("\n",
+                "import sys",
+                "line = b'x' * 999 + b'\\n'",
+                "for i in range(3000):",
+                "    sys.stdout.buffer.write(line)",
+                "    sys.stderr.buffer.write(b'e\\n')",
+                "sys.stdout.flush()",
+                ""));
+        h = new FcgiHarness(dir, "[fcgi-program:web]\ncommand=python3 " + dir.resolve("big.py")
+                + "\nsocket=tcp://127.0.0.1:" + port + "\nstartsecs=0\nautorestart=false\n");
+        ProcessId id = h.id("web", "web");
+        h.awaitLog("exited: web (exit status 0; expected)");
+        assertThat(h.engine.processLog(id, OutputChannel.STDOUT).read(0, 0)).hasSize(3_000_000);
+        assertThat(h.engine.processLog(id, OutputChannel.STDERR).read(0, 0)).hasSize(6_000);
+        h.awaitLog("Closing socket tcp://127.0.0.1:" + port);
+    }
+
+    @Test
     void aBusyAddressIsReportedAndTheProcessGetsASpawnError() throws Exception {
         try (var busy = new java.net.ServerSocket()) {
             busy.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
