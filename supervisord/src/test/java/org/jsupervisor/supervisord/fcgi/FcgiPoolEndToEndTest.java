@@ -336,6 +336,40 @@ class FcgiPoolEndToEndTest {
     }
 
     @Test
+    void aPoolRunAsAnotherUserOwnsItsUnixSocketAndRunsWithThatUid() throws Exception {
+        Assumptions.assumeTrue(Posix.uid() == 0, "user= needs root");
+        Assumptions.assumeTrue(Posix.lookupUser("nobody").isPresent(), "needs user nobody");
+        // a python3 that user can run (pyenv shims under /root are not)
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs /usr/bin/python3");
+        Posix.User nobody = Posix.lookupUser("nobody").get();
+        Files.setPosixFilePermissions(shortDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path script = shortDir.resolve("who.py");
+        Files.writeString(script, String.join("\n",
+                "import os, socket",
+                "s = socket.socket(fileno=0)",
+                "print('uid', os.getuid(), 'gid', os.getgid(), flush=True)",
+                "c, _ = s.accept()",
+                "c.sendall(b'%d\\n' % os.getpid())",
+                "c.recv(1)",
+                ""));
+        Path sock = shortDir.resolve("w.sock");
+        h = new FcgiHarness(dir, "[fcgi-program:web]\ncommand=/usr/bin/python3 " + script + "\nsocket=unix://" + sock
+                + "\nstartsecs=0\nuser=nobody\n");
+        ProcessId id = h.id("web", "web");
+        h.awaitState(id, ProcessState.RUNNING);
+        // Supervisor gives the socket to the program's user when socket_owner is not set
+        assertThat(Files.getAttribute(sock, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(nobody.uid());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sock, LinkOption.NOFOLLOW_LINKS)))
+                .isEqualTo("rwx------");
+        try (var x = ask(unix(sock))) {
+            assertThat(x.pid()).isEqualTo(pid(id));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> new String(
+                h.engine.processLog(id, OutputChannel.STDOUT).read(0, 0), StandardCharsets.UTF_8)
+                .contains("uid " + nobody.uid() + " gid " + nobody.gid()));
+    }
+
+    @Test
     void aBusyAddressIsReportedAndTheProcessGetsASpawnError() throws Exception {
         try (var busy = new java.net.ServerSocket()) {
             busy.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
