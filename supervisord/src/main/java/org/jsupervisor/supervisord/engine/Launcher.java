@@ -21,6 +21,16 @@ public interface Launcher extends AutoCloseable {
      */
     Child spawn(Spec spec, ChildListener listener) throws SpawnException;
 
+    /**
+     * Starts a child as {@link #spawn} does, but with {@code stdinFd} as its fd 0 instead of
+     * a pipe: how an fcgi-program's processes get the pool's listening socket (issue 9,
+     * {@code org.jsupervisor.supervisord.fcgi}). The child has no stdin to write to.
+     * Launchers that cannot do this keep the default, which refuses.
+     */
+    default Child spawnWithStdin(Spec spec, int stdinFd, ChildListener listener) throws SpawnException {
+        throw new SpawnException("this launcher cannot give a child a socket as stdin", null);
+    }
+
     @Override
     void close();
 

@@ -33,6 +33,9 @@ public final class NuProcessLauncher implements Launcher {
     // hang-up, closes without reading further, so a bigger pipe could lose its tail.
 
     private final Reaper reaper = new Reaper();
+    /** fcgi hook (issue 9): spawns with a socket as fd 0; same exec line, same reaper. */
+    private final org.jsupervisor.supervisord.fcgi.FdSpawner fdSpawner =
+            new org.jsupervisor.supervisord.fcgi.FdSpawner(reaper::register);
     private final String setsid;
     private final String setpriv;
 
@@ -133,7 +136,13 @@ public final class NuProcessLauncher implements Launcher {
     }
 
     @Override
+    public Child spawnWithStdin(Spec spec, int stdinFd, ChildListener listener) throws SpawnException {
+        return fdSpawner.spawn(execLine(spec), spec, stdinFd, listener); // fcgi hook (issue 9)
+    }
+
+    @Override
     public void close() {
+        fdSpawner.close();
         reaper.close();
     }
 

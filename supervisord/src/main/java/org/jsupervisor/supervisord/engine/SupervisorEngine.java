@@ -71,6 +71,8 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     private ScheduledFuture<?> wakeup;
     private long wakeupAt = Long.MAX_VALUE;
     private OrderedShutdown shutdown;
+    /** fcgi hook (issue 9): the listening sockets of fcgi-program groups. */
+    private final org.jsupervisor.supervisord.fcgi.FcgiPools fcgi;
 
     public SupervisorEngine(SupervisorConfig config, ConfigSource configSource, Launcher launcher, SupervisorLog log,
             LogFile mainLog, LongSupplier clock) {
@@ -98,6 +100,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         this.loop = ex;
         this.loopThread = holder[0];
         this.events = new EventBus(log, ex, clock);
+        this.fcgi = new org.jsupervisor.supervisord.fcgi.FcgiPools(this, launcher, log, ex::execute); // fcgi hook (issue 9)
     }
 
     static Optional<String> serverUrlOf(SupervisorConfig c) {
@@ -153,6 +156,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
             }
             waiters.clear();
             groups.values().forEach(g -> g.processes.forEach(childLogs::close));
+            fcgi.close(); // fcgi hook (issue 9)
         });
         loop.shutdown();
         try {
@@ -327,6 +331,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
             }
             groups.remove(name);
             g.processes.forEach(childLogs::close);
+            fcgi.removed(name); // fcgi hook (issue 9)
             publish(new ProcessGroupEvent(name, false));
             return null;
         });
@@ -334,9 +339,11 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     private void addGroup(GroupConfig g) {
         List<Subprocess> ps = new ArrayList<>();
+        // fcgi hook (issue 9): an fcgi pool's processes spawn through its socket-holding launcher
+        ProcessHost groupHost = fcgi.added(g).<ProcessHost>map(Host::new).orElse(host);
         for (var pc : g.processes()) {
             ProcessId id = new ProcessId(g.name(), pc.name());
-            Subprocess p = new Subprocess(host, id, pc, childLogs.create(config, pc, OutputChannel.STDOUT),
+            Subprocess p = new Subprocess(groupHost, id, pc, childLogs.create(config, pc, OutputChannel.STDOUT),
                     pc.redirectStderr() ? null : childLogs.create(config, pc, OutputChannel.STDERR));
             if (pc.stdout().eventsEnabled()) {
                 p.stdoutLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
@@ -550,6 +557,17 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     }
 
     private final class Host implements ProcessHost {
+        /** fcgi hook (issue 9): a group's own launcher, or null for the engine's. */
+        private final Launcher own;
+
+        Host() {
+            this(null);
+        }
+
+        Host(Launcher own) {
+            this.own = own;
+        }
+
         @Override
         public long now() {
             return clock.getAsLong();
@@ -562,7 +580,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
         @Override
         public Launcher launcher() {
-            return launcher;
+            return own != null ? own : launcher;
         }
 
         @Override
