@@ -101,6 +101,26 @@ class ShellOnATerminalTest {
     }
 
     @Test
+    void asksForCredentialsWithoutEchoingThePassword() throws Exception {
+        try (RealSupervisord auth = new RealSupervisord(PROGRAMS, "username=user\npassword=s3cret\n")) {
+            auth.start();
+            String url = "http://127.0.0.1:" + auth.port;
+            String cmd = "'" + OurProcess.javaBinary() + "' -cp '" + System.getProperty("java.class.path")
+                    + "' " + Main.class.getName() + " -s " + url;
+            try (Tmux t = new Tmux(cmd)) {
+                t.awaitLastLine("Username:");
+                t.keys("user", "Enter");
+                t.awaitLastLine("Password:");
+                t.keys("s3cret", "Enter");
+                t.awaitScreen("foo                              RUNNING");
+                t.awaitLastLine("supervisor>");
+                assertThat(t.screen()).startsWith("Server requires authentication\nUsername:user\nPassword:\n")
+                        .doesNotContain("s3cret");
+            }
+        }
+    }
+
+    @Test
     void ctrlCAtThePromptLeavesTheShell() throws Exception {
         try (Tmux t = new Tmux(shellCommand() + "; echo exit=$?")) {
             t.awaitLastLine("supervisor>");
