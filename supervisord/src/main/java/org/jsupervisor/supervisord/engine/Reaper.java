@@ -59,7 +59,7 @@ final class Reaper implements AutoCloseable {
                     wake.tryAcquire(100, TimeUnit.MILLISECONDS);
                     continue;
                 }
-                if (!scan()) {
+                if (!reapOne(pid) && !scan()) {
                     // The zombie is not (yet) one of ours: a child being registered right now,
                     // or one the JDK will reap. Do not touch it; look again shortly.
                     Thread.sleep(5);
@@ -70,6 +70,27 @@ final class Reaper implements AutoCloseable {
                 LOG.error("reaper error", e);
             }
         }
+    }
+
+    /** Reaps {@code pid} if it is ours: the common case, one syscall instead of a scan. */
+    private boolean reapOne(long pid) {
+        IntConsumer onExit = children.get(pid);
+        if (onExit == null) {
+            return false;
+        }
+        Integer st = Posix.reap(pid);
+        if (st == null) {
+            return false;
+        }
+        children.remove(pid);
+        if (!Posix.isReapError(st)) {
+            try {
+                onExit.accept(st);
+            } catch (RuntimeException ex) {
+                LOG.error("exit handler for pid {} failed", pid, ex);
+            }
+        }
+        return true;
     }
 
     /** Reaps every registered child that has exited; true if any was. */

@@ -129,7 +129,7 @@ class EngineEndToEndTest {
 
     @Test
     void aStopSignalThatIsIgnoredEndsWithSigkillToTheGroup() throws Exception {
-        String marker = "1234.25";
+        String marker = uniqueMarker();
         try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
                 program("stubborn", "sh -c \"trap '' TERM; sleep " + marker + " & wait\"").startsecs(0)
                         .stopwaitsecs(1).killasgroup(true).group()))) {
@@ -149,7 +149,7 @@ class EngineEndToEndTest {
 
     @Test
     void killasgroupReachesTheWholeTree() throws Exception {
-        String marker = "1234.75";
+        String marker = uniqueMarker();
         try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
                 program("tree", "sh -c 'sleep " + marker + " & wait'").startsecs(0).stopasgroup(true).group()))) {
             h.awaitState("tree", ProcessState.RUNNING, T);
@@ -158,6 +158,11 @@ class EngineEndToEndTest {
             await().atMost(T).until(() -> pgrep(marker) == 0);
             assertThat(h.log()).contains("killing tree (pid").doesNotContain("SIGKILL");
         }
+    }
+
+    /** A sleep argument no other test run on this shared machine uses. */
+    static String uniqueMarker() {
+        return "1234." + (100000 + new java.util.Random().nextInt(900000));
     }
 
     static long pgrep(String marker) throws Exception {
