@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jsupervisor.common.config.HttpServerConfig;
@@ -64,6 +65,11 @@ public final class HttpServers implements AutoCloseable {
         pool.setReservedThreads(0);
         this.server = new Server(pool);
         server.setStopTimeout(2000);
+        // Protocol-level errors (bad request line, oversized headers) never show internals.
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        server.setErrorHandler(errors);
         Map<String, Optional<Credentials>> auth = new LinkedHashMap<>();
         inet.ifPresent(c -> auth.put(INET, credentialsOf(c)));
         unix.ifPresent(c -> auth.put(UNIX, credentialsOf(c)));

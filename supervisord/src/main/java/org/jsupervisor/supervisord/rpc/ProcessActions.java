@@ -153,16 +153,21 @@ final class ProcessActions {
 
     /**
      * Runs {@code action} on every process that {@code select} accepts, all at once, and
-     * completes with their result structs in the order they finished.
+     * completes with their result structs once all have finished. Order: as Supervisor's,
+     * which collects finished processes in sweeps 50 ms apart, each sweep in process order;
+     * so results come in completion order, with processes that finished within one sweep
+     * in process order.
      */
     static CompletableFuture<Object> forEach(List<ProcessInfo> processes, Predicate<ProcessInfo> select,
             Function<ProcessInfo, CompletableFuture<?>> action) {
-        List<Map<String, Object>> results = Collections.synchronizedList(new ArrayList<>());
+        List<Finished> finished = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<?>> pending = new ArrayList<>();
+        int index = 0;
         for (ProcessInfo p : processes) {
             if (!select.test(p)) {
                 continue;
             }
+            int position = index++;
             CompletableFuture<?> f;
             try {
                 f = action.apply(p);
@@ -170,16 +175,38 @@ final class ProcessActions {
                 f = CompletableFuture.failedFuture(e);
             }
             pending.add(f.handle((v, e) -> {
-                results.add(result(p, e));
+                finished.add(new Finished(position, System.nanoTime(), result(p, e)));
                 return null;
             }));
         }
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                 .thenApply(v -> {
-                    synchronized (results) {
-                        return new ArrayList<Object>(results);
+                    synchronized (finished) {
+                        return inSweepOrder(finished);
                     }
                 });
+    }
+
+    private record Finished(int position, long nanos, Map<String, Object> result) {
+    }
+
+    private static final long SWEEP_NANOS = 50_000_000L;
+
+    private static List<Object> inSweepOrder(List<Finished> finished) {
+        List<Finished> byTime = new ArrayList<>(finished);
+        byTime.sort(java.util.Comparator.comparingLong(Finished::nanos));
+        List<Object> out = new ArrayList<>();
+        int i = 0;
+        while (i < byTime.size()) {
+            long sweepEnd = byTime.get(i).nanos() + SWEEP_NANOS;
+            List<Finished> sweep = new ArrayList<>();
+            while (i < byTime.size() && byTime.get(i).nanos() <= sweepEnd) {
+                sweep.add(byTime.get(i++));
+            }
+            sweep.sort(java.util.Comparator.comparingInt(Finished::position));
+            sweep.forEach(f -> out.add(f.result()));
+        }
+        return out;
     }
 
     static Map<String, Object> result(ProcessInfo p, Throwable failure) {

@@ -73,9 +73,11 @@ final class ProcessStructs {
         List<Map<String, Object>> out = new ArrayList<>();
         for (GroupConfig g : engine.config().groups()) {
             for (ProcessConfig pc : g.processes()) {
-                Optional<ProcessInfo> live = active.stream().filter(a -> a.name().equals(g.name()))
-                        .flatMap(a -> a.processes().stream()).filter(p -> p.name().equals(pc.name())
-                                && p.config().equals(pc)).findFirst();
+                // Supervisor resolves AUTO log names only in the configuration objects it
+                // activated; after a reread, groups not re-added since show "auto". Identity
+                // (not equality) tells whether the active group came from this very parse.
+                Optional<ProcessInfo> live = active.stream().filter(a -> a.config() == g)
+                        .flatMap(a -> a.processes().stream()).filter(p -> p.name().equals(pc.name())).findFirst();
                 out.add(configStruct(g, pc, inUse.contains(g.name()), live));
             }
         }

@@ -173,6 +173,15 @@ class SupervisorNamespaceTest {
     }
 
     @Test
+    void groupResultsFinishedTogetherComeInProcessOrderAsInSupervisorsSweeps() throws Exception {
+        CompletableFuture<Object> start = rpc.invoke("supervisor.startProcessGroup", List.of("grp", true));
+        engine.becomeRunning(new ProcessId("grp", "b"));
+        engine.becomeRunning(new ProcessId("grp", "a"));
+        List<?> results = (List<?>) start.get(5, TimeUnit.SECONDS);
+        assertThat(results.stream().map(m -> (Object) ((Map<?, ?>) m).get("name")).toList()).containsExactly("a", "b");
+    }
+
+    @Test
     void checksStopSignalAndStdinArguments() throws Exception {
         assertFault("NOT_RUNNING: foo", "supervisor.stopProcess", "foo");
         assertFault("NOT_RUNNING: foo", "supervisor.signalProcess", "foo", "HUP");
