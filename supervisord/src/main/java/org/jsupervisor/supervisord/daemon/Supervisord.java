@@ -39,6 +39,8 @@ public final class Supervisord {
     private final PrintStream err;
     private final String progname;
     private final AtomicReference<SupervisorEngine> current = new AtomicReference<>();
+    /** Supervisor's global event serial outlives restarts (events package). */
+    private final java.util.concurrent.atomic.AtomicLong eventSerial = new java.util.concurrent.atomic.AtomicLong(-1);
     private final AtomicReference<MainLogSetup> currentLog = new AtomicReference<>();
     private final SupervisorLog log = new SupervisorLog();
 
@@ -134,7 +136,7 @@ public final class Supervisord {
             SupervisorEngine engine = new SupervisorEngine(config, source, new NuProcessLauncher(), log, mainLog,
                     System::currentTimeMillis);
             current.set(engine);
-            EventDispatcher events = EventDispatcher.attach(engine, log); // event listener pools (events package)
+            EventDispatcher events = EventDispatcher.attach(engine, log, eventSerial); // listener pools (events package)
             ControlPlane plane = null;
             Optional<ControlPlaneFactory> factory = ServiceLoader.load(ControlPlaneFactory.class).findFirst();
             if (factory.isPresent()) {

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jsupervisor.common.config.EventListenerPoolConfig;
 import org.jsupervisor.common.config.GroupConfig;
 import org.jsupervisor.common.config.ProcessConfig;
@@ -35,21 +37,20 @@ import org.jsupervisor.supervisord.logging.SupervisorLog;
 public final class EventDispatcher implements AutoCloseable {
     private final Engine engine;
     private final SupervisorLog log;
-    private final ScheduledThreadPoolExecutor thread;
+    private final ExecutorService thread;
     private final Map<String, ListenerPool> pools = new LinkedHashMap<>();
     private final Engine.Subscription subscription;
-    private long serial = -1;
+    private final AtomicLong serial;
 
-    private EventDispatcher(Engine engine, SupervisorLog log) {
+    private EventDispatcher(Engine engine, SupervisorLog log, AtomicLong serial) {
         this.engine = engine;
         this.log = log;
-        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
+        this.serial = serial;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "supervisord-events");
             t.setDaemon(true);
             return t;
         });
-        thread.setRemoveOnCancelPolicy(true);
-        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.subscription = engine.subscribe(this::onEngineEvent);
     }
 
@@ -58,7 +59,17 @@ public final class EventDispatcher implements AutoCloseable {
      * start-up events (groups added, SUPERVISOR_STATE_CHANGE_RUNNING) reach the pools.
      */
     public static EventDispatcher attach(Engine engine, SupervisorLog log) {
-        return new EventDispatcher(engine, log);
+        return attach(engine, log, new AtomicLong(-1));
+    }
+
+    /**
+     * As {@link #attach(Engine, SupervisorLog)}, continuing the global event serial from
+     * {@code serial} (its last value; -1 for none yet). Supervisor's global serial lives as long
+     * as its process, across restarts; a daemon that restarts in place passes the same counter
+     * to each new dispatcher.
+     */
+    public static EventDispatcher attach(Engine engine, SupervisorLog log, AtomicLong serial) {
+        return new EventDispatcher(engine, log, serial);
     }
 
     @Override
@@ -164,8 +175,7 @@ public final class EventDispatcher implements AutoCloseable {
     // ---- the dispatcher thread ----------------------------------------------------------------
 
     private long nextSerial() {
-        serial = serial == Long.MAX_VALUE ? 0 : serial + 1;
-        return serial;
+        return serial.updateAndGet(n -> n == Long.MAX_VALUE ? 0 : n + 1);
     }
 
     /** Offers an event to every pool that subscribed to it, then lets pools send what they can. */

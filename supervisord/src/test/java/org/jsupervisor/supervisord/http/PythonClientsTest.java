@@ -155,6 +155,24 @@ class PythonClientsTest {
     }
 
     @Test
+    void theWebUiTokenLetsItsOwnPageCallRpcWhileOtherPagesAreRefused() throws Exception {
+        Clients.Result r = Clients.python(dir, ("import http.client, base64, re\n"
+                + "auth = {'Authorization': 'Basic ' + base64.b64encode(b'user:s3cret').decode()}\n"
+                + "def req(method, path, body=None, headers={}):\n"
+                + "  c = http.client.HTTPConnection('127.0.0.1', %d)\n"
+                + "  c.request(method, path, body, dict(auth, **headers)); r = c.getresponse(); return r.status, r.read()\n"
+                + "status, page = req('GET', '/')\n"
+                + "token = re.search(rb'name=\"csrf-token\" content=\"([^\"]+)\"', page).group(1).decode()\n"
+                + "call = b'<methodCall><methodName>supervisor.getState</methodName></methodCall>'\n"
+                + "page_headers = {'Content-Type': 'text/xml', 'Origin': 'http://127.0.0.1:%d', 'Sec-Fetch-Site': 'same-origin'}\n"
+                + "print(status, req('POST', '/RPC2', call, dict(page_headers, **{'X-CSRF-Token': token}))[0],"
+                + " req('POST', '/RPC2', call, page_headers)[0],"
+                + " req('POST', '/RPC2', call, {'Content-Type': 'text/plain', 'Origin': 'http://evil.example'})[0])\n")
+                .formatted(port, port));
+        assertThat(r.out()).isEqualTo("200 200 403 403\n");
+    }
+
+    @Test
     void hostileXmlIsRefusedWithoutReadingFilesOrExpandingEntities() throws Exception {
         String post = "import http.client, base64\n"
                 + "def post(body, ctype='text/xml'):\n"
