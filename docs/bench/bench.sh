@@ -5,8 +5,8 @@
 #   - daemon RSS and thread count with all children running
 #   - daemon CPU while idle (10 s)
 #   - crash respawn latency (kill -9 a RUNNING child; time until "spawned" for it again)
-#   - child log throughput: one child writes BYTES bytes; time from spawn to exit, and
-#     whether every byte reached the log
+#   - child log throughput: one child writes BYTES bytes; time from spawn to exit (median
+#     of 3 runs), and whether every byte reached the log
 # Usage: docs/bench/bench.sh [N] [BYTES]     (defaults 500 and 500000000)
 # Needs: a built tree (mvn -B -q package -DskipTests), python3 for arithmetic on timestamps.
 set -eu
@@ -100,7 +100,7 @@ run_one() { # label slug binary
         line=$(grep "spawned: '$name' with pid" "$d/main.log" | tail -1)
         cpid=$(echo "$line" | sed 's/.*with pid //')
         before=$(grep -c "spawned: '$name' with pid" "$d/main.log")
-        tk=$(now)
+        tk=$(date +%s.%N)
         kill -9 "$cpid"
         wait_for "$d/main.log" "spawned: '$name' with pid" $((before + 1)) 10
         l2=$(grep "spawned: '$name' with pid" "$d/main.log" | tail -1)
@@ -112,18 +112,24 @@ run_one() { # label slug binary
     kill -TERM "$pid"
     wait "$pid" 2>/dev/null || true
     left=$(pgrep -f "sleep 100000" | wc -l)
-    # log throughput: a second daemon whose only program writes BYTES bytes
-    "$bin" -c "$d/writer.conf" >/dev/null 2>&1 &
-    wpid=$!
-    wait_for "$d/wmain.log" "exited: writer" 1 300
-    ls=$(grep "spawned: 'writer'" "$d/wmain.log" | tail -1)
-    le=$(grep "exited: writer" "$d/wmain.log" | tail -1)
-    tw=$($PY -c "print(max(0.001, $(log_ts "$le") - $(log_ts "$ls")))")
-    size=$(stat -c %s "$d/writer.log")
-    mbps=$($PY -c "print('%.0f' % ($size / $tw / 1e6))")
-    lost=$((BYTES - size))
-    kill -TERM "$wpid"
-    wait "$wpid" 2>/dev/null || true
+    # log throughput: a second daemon whose only program writes BYTES bytes; median of 3 runs
+    rates=""
+    lost=0
+    for k in 1 2 3; do
+        rm -f "$d/writer.log" "$d/wmain.log"
+        "$bin" -c "$d/writer.conf" >/dev/null 2>&1 &
+        wpid=$!
+        wait_for "$d/wmain.log" "exited: writer" 1 300
+        ls=$(grep "spawned: 'writer'" "$d/wmain.log" | tail -1)
+        le=$(grep "exited: writer" "$d/wmain.log" | tail -1)
+        tw=$($PY -c "print(max(0.001, $(log_ts "$le") - $(log_ts "$ls")))")
+        size=$(stat -c %s "$d/writer.log")
+        rates="$rates $($PY -c "print('%.0f' % ($size / $tw / 1e6))")"
+        lost=$((lost + BYTES - size))
+        kill -TERM "$wpid"
+        wait "$wpid" 2>/dev/null || true
+    done
+    mbps=$($PY -c "import statistics,sys; print(int(statistics.median([int(x) for x in sys.argv[1:]])))" $rates)
     rm -f "$d/writer.log"
     printf '| %-26s | %9s s | %7s MB | %7s | %8s | %8s ms | %8s MB/s | %9s | %4s |\n' \
         "$label" "$startup" "$((rss / 1024))" "$threads" "$idle_cpu" "$latency" "$mbps" "$lost" "$left"

@@ -93,7 +93,7 @@ abstract class BrowserTestBase {
         supervisord = RealSupervisord.start(dir, PROGRAMS);
         server = new UiTestServer(supervisord::rpc);
         driver = Browser.start(Files.createDirectory(dir.resolve("chrome-profile")));
-        await().atMost(Duration.ofSeconds(15)).until(() -> supervisord.stateOf("broken").equals("FATAL")
+        await().atMost(Duration.ofSeconds(30)).until(() -> supervisord.stateOf("broken").equals("FATAL")
                 && supervisord.stateOf("oneshot").equals("EXITED") && supervisord.stateOf("talker").equals("RUNNING"));
     }
 
@@ -122,7 +122,7 @@ abstract class BrowserTestBase {
 
     void openStatusPage() {
         driver.get(server.baseUrlWithCredentials());
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
                 .until(() -> driver.findElements(By.cssSelector("tr.process")).size() == ALL.size());
     }
 
@@ -141,8 +141,13 @@ abstract class BrowserTestBase {
     }
 
     void awaitShownState(String namespec, String state) {
-        await(namespec + " shown as " + state).atMost(Duration.ofSeconds(15)).ignoreExceptions()
+        await(namespec + " shown as " + state).atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> shownState(namespec).equals(state));
+    }
+
+    /** Waits for the action's answer: the row may show the new state before the call returns. */
+    void awaitMessage(java.util.function.Predicate<String> expected) {
+        await("message").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> expected.test(message()));
     }
 
     String message() {

@@ -34,7 +34,8 @@ class StatusPageBrowserTest extends BrowserTestBase {
         assertThat(row("sleeper").findElement(By.cssSelector(".desc")).getText()).matches("pid \\d+, uptime .*");
         assertThat(row("sleeper").findElement(By.cssSelector(".badge")).getAttribute("class")).contains("state-running");
         assertThat(row("broken").findElement(By.cssSelector(".badge")).getAttribute("class")).contains("state-error");
-        assertThat(driver.findElement(By.id("identity")).getText()).isEqualTo("webui-test");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                driver.findElement(By.id("identity")).getText().equals("webui-test"));
     }
 
     @Test
@@ -56,12 +57,12 @@ class StatusPageBrowserTest extends BrowserTestBase {
         click("sleeper", "stop");
         awaitShownState("sleeper", "stopped");
         assertThat(supervisord.stateOf("sleeper")).isEqualTo("STOPPED");
-        assertThat(message()).isEqualTo("Process sleeper stopped");
+        awaitMessage(m -> m.equals("Process sleeper stopped"));
         assertThat(row("sleeper").findElement(By.cssSelector("button[data-act='stop']")).isEnabled()).isFalse();
 
         click("sleeper", "start");
         awaitShownState("sleeper", "running");
-        assertThat(message()).isEqualTo("Process sleeper started");
+        awaitMessage(m -> m.equals("Process sleeper started"));
         assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
         assertThat(driver.executeScript("return window.notReloaded === true")).isEqualTo(true);
     }
@@ -87,7 +88,7 @@ class StatusPageBrowserTest extends BrowserTestBase {
         server.rotateToken();
         click("sleeper", "stop");
         awaitShownState("sleeper", "stopped");
-        assertThat(message()).isEqualTo("Process sleeper stopped");
+        awaitMessage(m -> m.equals("Process sleeper stopped"));
         click("sleeper", "start");
         awaitShownState("sleeper", "running");
         assertThat(server.refused().size()).as("calls refused with the old token").isGreaterThan(refusedBefore);
@@ -99,14 +100,14 @@ class StatusPageBrowserTest extends BrowserTestBase {
     void theFilterShowsMatchingRowsAndCanBeBookmarked() {
         openStatusPage();
         driver.findElement(By.id("filter")).sendKeys("work");
-        await().atMost(Duration.ofSeconds(5)).until(() -> visibleRows().equals(List.of("worker:worker_0", "worker:worker_1")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> visibleRows().equals(List.of("worker:worker_0", "worker:worker_1")));
         assertThat(driver.getCurrentUrl()).endsWith("#work");
         driver.get(server.baseUrlWithCredentials() + "index.html#sleep");
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().equals(List.of("sleeper")));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> visibleRows().equals(List.of("sleeper")));
         driver.get(server.baseUrlWithCredentials() + "index.html#talk");
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().equals(List.of("talker")));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> visibleRows().equals(List.of("talker")));
         driver.get(server.baseUrlWithCredentials() + "#%E0%A4%A");
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> visibleRows().size() == ALL.size());
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> visibleRows().size() == ALL.size());
     }
 
     @Test
@@ -114,12 +115,12 @@ class StatusPageBrowserTest extends BrowserTestBase {
     void whenTheDaemonCannotBeReachedThePageSaysSoAndRecoversByItself() {
         openStatusPage();
         server.setBackendDown(true);
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
                 driver.findElement(By.id("connection")).getText().equals("Not up to date: supervisord answered HTTP 502"));
         assertThat(driver.findElement(By.id("processes")).getAttribute("class")).contains("stale");
         assertThat(driver.findElements(By.cssSelector("tr.process"))).hasSize(ALL.size());
         server.setBackendDown(false);
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
                 !driver.findElement(By.id("connection")).isDisplayed());
         assertThat(driver.findElement(By.id("processes")).getAttribute("class")).doesNotContain("stale");
     }
@@ -129,7 +130,7 @@ class StatusPageBrowserTest extends BrowserTestBase {
     void aFailedStartIsReportedInTheMessage() {
         openStatusPage();
         click("broken", "start");
-        await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> message().startsWith("ERROR: Process broken:"));
         assertThat(driver.findElement(By.id("message")).getAttribute("class")).contains("error");
     }
@@ -143,7 +144,7 @@ class StatusPageBrowserTest extends BrowserTestBase {
         group.findElement(By.cssSelector("button[data-act='group-stop']")).click();
         awaitShownState("worker:worker_0", "stopped");
         awaitShownState("worker:worker_1", "stopped");
-        assertThat(message()).startsWith("Group worker stopped");
+        awaitMessage(m -> m.startsWith("Group worker stopped"));
         driver.findElement(By.cssSelector("tbody[data-group='worker'] button[data-act='group-start']")).click();
         awaitShownState("worker:worker_0", "running");
         awaitShownState("worker:worker_1", "running");
@@ -159,7 +160,7 @@ class StatusPageBrowserTest extends BrowserTestBase {
         for (String forged : List.of("index.html?processname=sleeper&action=stop", "index.html?action=stopall",
                 "?action=restartall", "index.html?processname=talker&action=clearlog")) {
             driver.get(server.baseUrlWithCredentials() + forged);
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
                     .until(() -> driver.findElements(By.cssSelector("tr.process")).size() == ALL.size());
             assertThat(message()).endsWith("Nothing was done.");
             assertThat(driver.getCurrentUrl()).doesNotContain("action=");
@@ -179,7 +180,7 @@ class StatusPageBrowserTest extends BrowserTestBase {
         String rpc2 = server.baseUrl() + "RPC2";
         try (EvilSite evil = new EvilSite(rpc2)) {
             driver.get(evil.url());
-            await().atMost(Duration.ofSeconds(10)).until(() -> !server.refused().isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !server.refused().isEmpty());
         }
         assertThat(server.refused().get(0)).contains("supervisor.stopProcess");
         assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
@@ -191,10 +192,10 @@ class StatusPageBrowserTest extends BrowserTestBase {
         Browser.severeConsoleMessages(driver); // drop what earlier tests left
         openStatusPage();
         click("talker", "tailstderr");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 driver.findElement(By.id("tail-output")).getText().contains("err "));
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 driver.findElement(By.id("tail-output")).getText().contains("out "));
         assertThat(Browser.severeConsoleMessages(driver)).isEmpty();
     }
@@ -203,13 +204,19 @@ class StatusPageBrowserTest extends BrowserTestBase {
     @Order(12)
     void restartAllAsksFirstThenRestartsEverything() {
         openStatusPage();
-        String pidBefore = row("sleeper").findElement(By.cssSelector(".desc")).getText();
+        String pidBefore = pidShown("sleeper");
         driver.findElement(By.id("restartall")).click();
         driver.switchTo().alert().accept();
         await().atMost(Duration.ofSeconds(40)).ignoreExceptions()
                 .until(() -> message().contains("All restarted"));
-        awaitShownState("sleeper", "running");
-        assertThat(row("sleeper").findElement(By.cssSelector(".desc")).getText()).isNotEqualTo(pidBefore);
+        await("sleeper shown running with a new pid").atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> shownState("sleeper").equals("running") && !pidShown("sleeper").equals(pidBefore));
+        assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
+    }
+
+    private String pidShown(String namespec) {
+        String desc = row(namespec).findElement(By.cssSelector(".desc")).getText();
+        return desc.substring(0, desc.indexOf(','));
     }
 
     @Test
@@ -222,7 +229,7 @@ class StatusPageBrowserTest extends BrowserTestBase {
         // Let anything the click might have sent arrive: a refresh asked for afterwards must
         // reach the daemon first.
         driver.findElement(By.id("refresh")).click();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> message().equals("Page refreshed")
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> message().equals("Page refreshed")
                 && server.forwarded().subList(before, server.forwarded().size()).stream()
                         .anyMatch(body -> body.contains("getAllProcessInfo")));
         assertThat(server.forwarded().subList(before, server.forwarded().size()))

@@ -25,26 +25,26 @@ class TailBrowserTest extends BrowserTestBase {
         openStatusPage();
         click("talker", "tailstdout");
         WebElement output = driver.findElement(By.id("tail-output"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("<b>bold</b> & more"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getText().contains("<b>bold</b> & more"));
         int first = lastCounter(output.getText(), "out ");
-        await("new lines arrive while the page is open").atMost(Duration.ofSeconds(10))
+        await("new lines arrive while the page is open").atMost(Duration.ofSeconds(20))
                 .until(() -> lastCounter(output.getText(), "out ") >= first + 3);
         assertThat(output.findElements(By.xpath("./*"))).isEmpty();
         assertCountersAreContiguous(output.getText(), "out ");
-        await("the tail keeps its newest line in view").atMost(Duration.ofSeconds(5))
+        await("the tail keeps its newest line in view").atMost(Duration.ofSeconds(10))
                 .until(() -> scrolledToBottom(output));
         Browser.resizeViewport(driver, 390, 700); // a phone: the panel's height changes
-        await("the tail keeps its newest line in view after a resize").atMost(Duration.ofSeconds(5))
+        await("the tail keeps its newest line in view after a resize").atMost(Duration.ofSeconds(10))
                 .until(() -> scrolledToBottom(output));
         driver.executeScript("arguments[0].scrollTop = 0", output); // the reader scrolls back
         int lines = output.getText().split("\n").length;
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().split("\n").length > lines + 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getText().split("\n").length > lines + 2);
         assertThat(driver.executeScript("return arguments[0].scrollTop", output))
                 .as("the tail leaves a reader who scrolled back where they are").isEqualTo(0L);
         Browser.resizeViewport(driver, 1280, 900);
 
         driver.findElement(By.id("tail-stderr")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("err ")
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getText().contains("err ")
                 && !output.getText().contains("out "));
         assertThat(driver.findElement(By.id("tail-title")).getText()).isEqualTo("talker stderr");
     }
@@ -55,9 +55,9 @@ class TailBrowserTest extends BrowserTestBase {
         openStatusPage();
         click("merged", "tailstderr");
         WebElement output = driver.findElement(By.id("tail-output"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("[merged has no stderr log file"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getText().contains("[merged has no stderr log file"));
         driver.findElement(By.id("tail-stdout")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("merged-out")
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getText().contains("merged-out")
                 && output.getText().contains("merged-err"));
     }
 
@@ -66,14 +66,14 @@ class TailBrowserTest extends BrowserTestBase {
     void theBookmarkableTailPageFollowsTheLog() {
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker");
         WebElement output = driver.findElement(By.id("tail-output"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("out "));
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getText().contains("out "));
         int first = lastCounter(output.getText(), "out ");
-        await().atMost(Duration.ofSeconds(10)).until(() -> lastCounter(output.getText(), "out ") >= first + 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> lastCounter(output.getText(), "out ") >= first + 2);
         assertCountersAreContiguous(output.getText(), "out ");
         assertThat(driver.getTitle()).isEqualTo("Supervisor tail of talker stdout");
 
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=nosuch");
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> driver.findElement(By.id("tail-status")).getText().contains("No such process: nosuch"));
     }
 
@@ -83,13 +83,13 @@ class TailBrowserTest extends BrowserTestBase {
         openStatusPage();
         click("talker", "tailstdout");
         WebElement output = driver.findElement(By.id("tail-output"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("out "));
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getText().contains("out "));
         click("talker", "clearlog");
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> message().equals("Log for talker cleared"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getText().contains("[log cleared or rotated]"));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> message().equals("Log for talker cleared"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getText().contains("[log cleared or rotated]"));
         String afterClear = output.getText().substring(output.getText().indexOf("[log cleared or rotated]"));
         int first = lastCounter(afterClear, "out ");
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
             String t = output.getText();
             return lastCounter(t.substring(t.indexOf("[log cleared or rotated]")), "out ") >= first + 2;
         });
@@ -148,7 +148,7 @@ class TailBrowserTest extends BrowserTestBase {
         Browser.resizeViewport(driver, 1280, 1250);
         openStatusPage();
         click("talker", "tailstdout");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 driver.findElement(By.id("tail-output")).getText().contains("out "));
         driver.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(driver, screenshots().resolve("status-desktop.png"));
@@ -158,13 +158,13 @@ class TailBrowserTest extends BrowserTestBase {
         Browser.screenshot(driver, 1280, 1000, screenshots().resolve("status-desktop-dark.png"));
         driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
         click("talker", "tailstderr");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 driver.findElement(By.id("tail-output")).getText().contains("err "));
         Browser.resizeViewport(driver, 390, 844); // chromedriver's click may restore the window
         driver.executeScript("document.getElementById('tail').scrollIntoView()");
         Browser.screenshot(driver, screenshots().resolve("status-phone-tail.png"));
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=talker&channel=stderr");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 driver.findElement(By.id("tail-output")).getText().contains("err "));
         Browser.screenshot(driver, 1280, 700, screenshots().resolve("tail-desktop.png"));
         Browser.screenshot(driver, 390, 844, screenshots().resolve("tail-phone.png"));

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param cwd                   relative paths (logfile, pidfile, socket file) are resolved
  *                              against this, as Supervisor resolves them against its cwd
  * @param uid                   the uid the daemon runs as (fcgi socket ownership default)
- * @param users                 user and group lookups
+ * @param users                 user and group lookups ({@link UserDatabase#system()} by default)
  * @param rpcInterfaceFactories the {@code supervisor.rpcinterface_factory} values accepted;
  *                              anything else is refused
  * @param resultHandlers        the eventlistener {@code result_handler} values accepted
@@ -56,7 +56,7 @@ public record LoadContext(
     /** This process's environment, host name, working directory and uid. */
     public static LoadContext system() {
         return new LoadContext(System.getenv(), systemHostname(), Path.of("").toAbsolutePath(),
-                systemUid(), UserDatabase.etcFiles(), Set.of(MAIN_RPC_FACTORY), Set.of(DEFAULT_RESULT_HANDLER), Set.of());
+                systemUid(), UserDatabase.system(), Set.of(MAIN_RPC_FACTORY), Set.of(DEFAULT_RESULT_HANDLER), Set.of());
     }
 
     public LoadContext withEnvironment(Map<String, String> env) {

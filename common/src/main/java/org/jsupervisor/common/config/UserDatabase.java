@@ -26,6 +26,80 @@ public interface UserDatabase {
     boolean groupIdExists(int gid);
 
     /**
+     * The files first, then the system's name service through {@code getent} for names the
+     * files do not have (LDAP, sssd, ...), as Supervisor's {@code getpwnam} would find them.
+     */
+    static UserDatabase system() {
+        UserDatabase files = etcFiles();
+        return new UserDatabase() {
+            @Override
+            public Optional<User> userByName(String name) {
+                return files.userByName(name).or(() -> getent("passwd", name).flatMap(UserDatabase::userRow));
+            }
+
+            @Override
+            public Optional<User> userById(int uid) {
+                return files.userById(uid).or(() -> getent("passwd", Integer.toString(uid))
+                        .flatMap(UserDatabase::userRow));
+            }
+
+            @Override
+            public OptionalInt groupIdByName(String name) {
+                OptionalInt g = files.groupIdByName(name);
+                if (g.isPresent()) {
+                    return g;
+                }
+                return getent("group", name).map(f -> {
+                    try {
+                        return OptionalInt.of(Integer.parseInt(f[2]));
+                    } catch (NumberFormatException e) {
+                        return OptionalInt.empty();
+                    }
+                }).orElse(OptionalInt.empty());
+            }
+
+            @Override
+            public boolean groupIdExists(int gid) {
+                return files.groupIdExists(gid) || getent("group", Integer.toString(gid)).isPresent();
+            }
+        };
+    }
+
+    /** One {@code getent} lookup; empty when it finds nothing or cannot run. */
+    private static Optional<String[]> getent(String database, String key) {
+        if (key.isEmpty() || key.startsWith("-") || !Files.isExecutable(Path.of("/usr/bin/getent"))) {
+            return Optional.empty();
+        }
+        try {
+            Process p = new ProcessBuilder("/usr/bin/getent", database, key).redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.getErrorStream().readAllBytes();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            String line = out.lines().findFirst().orElse("");
+            String[] f = line.split(":", -1);
+            return p.exitValue() == 0 && f.length >= 3 ? Optional.of(f) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<User> userRow(String[] f) {
+        try {
+            return f.length >= 6 ? Optional.of(new User(f[0], Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[5]))
+                    : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Reads {@code /etc/passwd} and {@code /etc/group}, again whenever a file's modification
      * time changes (so a long-lived instance sees new users). Thread-safe.
      */

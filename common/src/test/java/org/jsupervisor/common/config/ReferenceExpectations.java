@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,7 +100,7 @@ final class ReferenceExpectations {
     }
 
     private static final Pattern SECTION_NAMES = Pattern.compile("section '([^']+)'|\\[([^\\]\\s]+)\\]");
-    private static final Set<String> FILE_LEVEL = Set.of("supervisord", "include");
+    private static final Pattern FORMAT_KEY = Pattern.compile("Format string .* for '(?:[^'.]+\\.)?([a-z_]+)'");
 
     /** Every section Supervisor's message names must appear in ours as [section]. */
     private static void assertNamesTheSection(String what, String theirs, String ours) {
@@ -119,6 +119,11 @@ final class ReferenceExpectations {
         }
         if (theirs.contains("supervisord.") || theirs.contains("for 'environment'")) {
             assertThat(ours).as("%s: Supervisor said %s", what, theirs).containsAnyOf("[supervisord]", "[program:");
+        }
+        Matcher key = FORMAT_KEY.matcher(theirs);
+        if (key.find()) {
+            // an expansion error: Supervisor names the key ("for 'program:x.command'")
+            assertThat(ours).as("%s: Supervisor said %s", what, theirs).contains(" " + key.group(1) + ":");
         }
         assertThat(ours).as("%s: our message names a file", what).containsPattern("\\.(conf|ini)");
     }

@@ -61,7 +61,10 @@ public interface Engine {
 
     // ---- queries ------------------------------------------------------------------------
 
-    /** Active groups, ascending priority (then name), each with its processes in priority order. */
+    /**
+     * Active groups in ascending priority (ties in configuration order), each with its
+     * processes in priority order, as Supervisor sorts them.
+     */
     List<GroupInfo> groups();
 
     /** Snapshot of one process. @throws EngineException BAD_NAME if there is no such process */

@@ -475,6 +475,10 @@ final class Subprocess {
 
         @Override
         public void onEof(OutputChannel channel) {
+            ChildStreamLog log = channel == OutputChannel.STDOUT || config.redirectStderr() ? stdoutLog : stderrLog;
+            if (log != null) {
+                log.endOfStream();
+            }
             host.onEngineThread(() -> {
                 if (channel == OutputChannel.STDOUT) {
                     stdoutEof = true;

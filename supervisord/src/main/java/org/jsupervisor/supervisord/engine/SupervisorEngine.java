@@ -23,6 +23,7 @@ import org.jsupervisor.common.config.ConfigException;
 import org.jsupervisor.common.config.GroupConfig;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.supervisord.engine.EngineException.Failure;
+import org.jsupervisor.supervisord.engine.event.ProcessCommunicationEvent;
 import org.jsupervisor.supervisord.engine.event.ProcessGroupEvent;
 import org.jsupervisor.supervisord.engine.event.ProcessLogEvent;
 import org.jsupervisor.supervisord.engine.event.RemoteCommunicationEvent;
@@ -223,7 +224,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     @Override
     public List<GroupInfo> groups() {
-        return call(() -> {
+        return join(call(() -> {
             long now = clock.getAsLong();
             List<GroupInfo> out = new ArrayList<>();
             for (ProcessGroupRuntime g : sortedGroups()) {
@@ -234,7 +235,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 out.add(new GroupInfo(g.name(), g.priority(), g.config, ps));
             }
             return out;
-        }).join();
+        }));
     }
 
     @Override
@@ -339,6 +340,12 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                     pc.redirectStderr() ? null : childLogs.create(config, pc, OutputChannel.STDERR));
             if (pc.stdout().eventsEnabled()) {
                 p.stdoutLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
+            }
+            p.stdoutLog.setCommunicationSink(
+                    b -> events.publishLater(new ProcessCommunicationEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
+            if (p.stderrLog != null) {
+                p.stderrLog.setCommunicationSink(
+                        b -> events.publishLater(new ProcessCommunicationEvent(p.id, p.pid, OutputChannel.STDERR, b)));
             }
             if (p.stderrLog != null && pc.stderr().eventsEnabled()) {
                 p.stderrLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDERR, b)));

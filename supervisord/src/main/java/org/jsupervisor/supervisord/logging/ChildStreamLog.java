@@ -31,6 +31,8 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
     private final boolean syslog;
     private final SupervisorLog mainLog;
     private volatile Consumer<byte[]> eventSink;
+    private volatile Consumer<byte[]> commSink;
+    private final CaptureFilter capture;
     private volatile boolean failed;
 
     /**
@@ -44,6 +46,28 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
         this.stripAnsi = stripAnsi;
         this.syslog = config.syslog();
         this.mainLog = mainLog;
+        this.capture = config.captureMaxBytes() > 0 ? new CaptureFilter(config.captureMaxBytes(), new CaptureFilter.Sink() {
+            @Override
+            public void normal(byte[] data) {
+                log(data, true);
+            }
+
+            @Override
+            public void captured(byte[] data) {
+                log(data, false);
+            }
+
+            @Override
+            public void communication(byte[] payload) {
+                if (mainLog != null) {
+                    mainLog.debug(CommandLine.pyRepr(processName) + " " + channel.label() + " emitted a comm event");
+                }
+                Consumer<byte[]> sink = commSink;
+                if (sink != null) {
+                    sink.accept(payload);
+                }
+            }
+        }) : null;
     }
 
     /** Creates the file (Supervisor opens child logs when the process is first set up). */
@@ -54,6 +78,18 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
             } catch (IOException e) {
                 reportFailure(e);
             }
+        }
+    }
+
+    /** Receives the payload of PROCESS_COMMUNICATION events (capture mode); null for none. */
+    public void setCommunicationSink(Consumer<byte[]> sink) {
+        this.commSink = sink;
+    }
+
+    /** The child closed this stream: anything held back for token matching is logged. */
+    public synchronized void endOfStream() {
+        if (capture != null) {
+            capture.flush();
         }
     }
 
@@ -68,7 +104,8 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
 
     /** Logs one chunk the child wrote (consumed from {@code data}). */
     public void write(ByteBuffer data) {
-        if (!stripAnsi && !syslog && eventSink == null && (mainLog == null || !mainLog.isDebugEnabled())) {
+        if (capture == null && !stripAnsi && !syslog && eventSink == null
+                && (mainLog == null || !mainLog.isDebugEnabled())) {
             // the common case: straight from NuProcess's native buffer to the file, no copy
             synchronized (this) {
                 if (file != null) {
@@ -92,10 +129,19 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
         if (bytes.length == 0) {
             return;
         }
+        if (capture != null) {
+            capture.accept(bytes);
+        } else {
+            log(bytes, true);
+        }
+    }
+
+    /** Supervisor's {@code _log}: to the file (unless capturing), syslog, main log at debug, events. */
+    private void log(byte[] bytes, boolean toFile) {
         if (stripAnsi) {
             bytes = AnsiStripper.strip(bytes);
         }
-        if (file != null) {
+        if (toFile && file != null) {
             try {
                 file.write(bytes);
                 failed = false;
@@ -103,7 +149,7 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
                 reportFailure(e);
             }
         }
-        if (syslog) {
+        if (toFile && syslog) {
             Syslog.lines(processName, bytes);
         }
         if (mainLog != null && mainLog.isDebugEnabled()) {

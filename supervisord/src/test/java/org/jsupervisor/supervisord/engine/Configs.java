@@ -45,6 +45,8 @@ final class Configs {
         LogTarget stdout = LogTarget.AUTO;
         LogTarget stderr = LogTarget.AUTO;
         long maxBytes = 50L * 1024 * 1024;
+        long captureMaxBytes;
+        boolean eventsEnabled;
         int backups = 10;
 
         Program(String name, String command) {
@@ -60,6 +62,7 @@ final class Configs {
         Program stopsignal(Signal s) { stopsignal = s; return this; }
         Program stopwaitsecs(int s) { stopwaitsecs = s; return this; }
         Program stopasgroup(boolean b) { stopasgroup = b; killasgroup = b; return this; }
+        Program killasgroup(boolean b) { killasgroup = b; return this; }
         Program priority(int p) { priority = p; return this; }
         Program env(String k, String v) { env.put(k, v); return this; }
         Program directory(String d) { directory = Optional.of(d); return this; }
@@ -69,11 +72,13 @@ final class Configs {
         Program stdout(LogTarget t) { stdout = t; return this; }
         Program stderr(LogTarget t) { stderr = t; return this; }
         Program rotate(long max, int b) { maxBytes = max; backups = b; return this; }
+        Program capture(long max) { captureMaxBytes = max; return this; }
+        Program events(boolean e) { eventsEnabled = e; return this; }
 
         ProcessConfig build() {
             return new ProcessConfig(name, command, env, directory, umask, user, priority, autostart, autorestart,
                     startsecs, startretries, stopsignal, stopwaitsecs, stopasgroup, killasgroup, exitcodes,
-                    redirectStderr, new StreamLogConfig(stdout, maxBytes, backups, 0, false, false),
+                    redirectStderr, new StreamLogConfig(stdout, maxBytes, backups, captureMaxBytes, eventsEnabled, false),
                     new StreamLogConfig(stderr, maxBytes, backups, 0, false, false), Optional.empty());
         }
 

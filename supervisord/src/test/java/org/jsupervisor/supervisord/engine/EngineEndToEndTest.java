@@ -132,15 +132,18 @@ class EngineEndToEndTest {
         String marker = "1234.25";
         try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
                 program("stubborn", "sh -c \"trap '' TERM; sleep " + marker + " & wait\"").startsecs(0)
-                        .stopwaitsecs(1).group()))) {
-            var p = Configs.program("x", "x");
+                        .stopwaitsecs(1).killasgroup(true).group()))) {
             h.awaitState("stubborn", ProcessState.RUNNING, T);
+            long pid = h.info("stubborn").pid();
             await().atMost(T).until(() -> pgrep(marker) > 0);
+            long t0 = System.nanoTime();
             h.engine.stop(id("stubborn"), true).get(15, TimeUnit.SECONDS);
-            String log = h.log();
-            assertThat(log).contains("killing 'stubborn' (" + h.info("stubborn").pid() == null ? "" : "killing 'stubborn' (")
-                    .contains("with SIGKILL").contains("stopped: stubborn (terminated by SIGKILL)");
-            assertThat(p).isNotNull();
+            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(900);
+            assertThat(h.log()).contains("killing stubborn (pid " + pid + ") with signal SIGTERM")
+                    .contains("killing 'stubborn' (" + pid + ") with SIGKILL")
+                    .contains("killing stubborn (pid " + pid + ") process group with signal SIGKILL")
+                    .contains("stopped: stubborn (terminated by SIGKILL)");
+            await().atMost(T).until(() -> pgrep(marker) == 0);
         }
     }
 
@@ -274,6 +277,25 @@ class EngineEndToEndTest {
             assertThat(new String(h.engine.processLog(id("mix"), OutputChannel.STDOUT).read(0, 0),
                     StandardCharsets.UTF_8)).isEqualTo("a\nb\nc\n");
             assertThat(h.info("mix").stderrLogfile()).isEmpty();
+        }
+    }
+
+    @Test
+    void captureModeTurnsTokenDelimitedOutputIntoCommunicationEvents() throws Exception {
+        try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
+                program("talk", "printf 'before <!--XSUPERVISOR:BEGIN-->hello<!--XSUPERVISOR:END--> after\\n'")
+                        .startsecs(0).autorestart(AutoRestart.FALSE).capture(1000).events(true).group()))) {
+            h.awaitState("talk", ProcessState.EXITED, T);
+            assertThat(new String(h.engine.processLog(id("talk"), OutputChannel.STDOUT).read(0, 0),
+                    StandardCharsets.UTF_8)).isEqualTo("before  after\n");
+            await().atMost(T).until(() -> h.events.stream()
+                    .anyMatch(e -> e instanceof org.jsupervisor.supervisord.engine.event.ProcessCommunicationEvent));
+            var comm = h.events.stream()
+                    .filter(e -> e instanceof org.jsupervisor.supervisord.engine.event.ProcessCommunicationEvent)
+                    .map(e -> (org.jsupervisor.supervisord.engine.event.ProcessCommunicationEvent) e).findFirst().get();
+            assertThat(new String(comm.data(), StandardCharsets.UTF_8)).isEqualTo("hello");
+            assertThat(comm.typeName()).isEqualTo("PROCESS_COMMUNICATION_STDOUT");
+            assertThat(h.events).anyMatch(e -> e.typeName().equals("PROCESS_LOG_STDOUT"));
         }
     }
 

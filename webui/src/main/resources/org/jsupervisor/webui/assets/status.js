@@ -99,6 +99,7 @@
       showMessage("ERROR: " + describeError(e), "error");
     } finally {
       busy.delete(key);
+      render(lastInfos); // buttons come back now, not at the next answer
       refreshSoon(0);
     }
   }
