@@ -42,7 +42,6 @@ class DaemonEndToEndTest {
                 "logfile=" + dir.resolve("sd.log"),
                 "pidfile=" + dir.resolve("sd.pid"),
                 "childlogdir=" + dir,
-                "user=root",
                 "[inet_http_server]",
                 "port=127.0.0.1:" + port,
                 "username=user",

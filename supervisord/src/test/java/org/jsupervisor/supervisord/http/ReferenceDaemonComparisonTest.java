@@ -30,7 +30,6 @@ class ReferenceDaemonComparisonTest {
                 "pidfile=" + base.resolve("sd.pid"),
                 "childlogdir=" + base,
                 "nodaemon=true",
-                "user=root",
                 "[unix_http_server]",
                 "file=" + base.resolve("s.sock"),
                 "[rpcinterface:supervisor]",
