@@ -51,7 +51,8 @@ public final class WebUiHandler extends Handler.Abstract {
 
     /** Files under {@code /assets/}, in the jar under {@code assets/} next to this class. */
     static final List<String> ASSET_NAMES =
-            List.of("app.css", "xmlrpc.js", "tailer.js", "status.js", "tail.js", "icon.svg");
+            List.of("app.css", "noscript.css", "xmlrpc.js", "tailer.js", "status.js", "tail.js",
+                    "icon.svg");
 
     /**
      * Scripts and styles only from this origin; no inline code, no frames, no plugins; XML-RPC
