@@ -236,4 +236,63 @@ class StatusPageBrowserTest extends BrowserTestBase {
                 .noneMatch(body -> body.contains("stopAllProcesses"));
         assertThat(supervisord.stateOf("sleeper")).isEqualTo("RUNNING");
     }
+
+    @Test
+    @Order(14)
+    void serverRenderedRowsShowUntilTheFirstAnswerThenGiveWayWithoutDuplicates() throws Exception {
+        // What the server rendered at page load, deliberately out of date: a stale state, a
+        // process the daemon does not have, and the name that needs escaping.
+        StatusSource stale = new StatusSource() {
+            @Override
+            public List<StatusSource.ProcessRow> processes() {
+                return List.of(new StatusSource.ProcessRow("ghost", "ghost", "RUNNING", "pid 1, uptime 0:00:01"),
+                        new StatusSource.ProcessRow("sleeper", "sleeper", "STOPPED", "Not started"),
+                        new StatusSource.ProcessRow(ESCAPE_NAME, ESCAPE_NAME, "FATAL", "<b>stale</b>"));
+            }
+
+            @Override
+            public StatusSource.LogExcerpt tail(String namespec, String channel, int maxBytes) {
+                return StatusSource.LogExcerpt.of("");
+            }
+        };
+        server.setStatusSource(stale);
+        server.setBackendDown(true);
+        try {
+            driver.get(server.baseUrlWithCredentials());
+            // Until the daemon answers, the server's rows are the table.
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
+                    driver.findElement(By.id("connection")).isDisplayed());
+            assertThat(driver.findElements(By.cssSelector("tr.process")).stream()
+                    .map(tr -> tr.getAttribute("data-ns")).toList()).containsExactly("ghost", "sleeper", ESCAPE_NAME);
+            assertThat(shownState("sleeper")).isEqualTo("stopped");
+            assertThat(row(ESCAPE_NAME).findElement(By.cssSelector(".badge")).getAttribute("class"))
+                    .contains("statuserror");
+            assertThat(row(ESCAPE_NAME).findElement(By.cssSelector(".desc")).getText()).isEqualTo("<b>stale</b>");
+            assertThat(driver.findElements(By.cssSelector("#processes b, #processes i"))).isEmpty();
+
+            server.setBackendDown(false);
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> shownState("sleeper").equals("running"));
+            List<String> shown = driver.findElements(By.cssSelector("tr.process")).stream()
+                    .map(tr -> tr.getAttribute("data-ns")).collect(Collectors.toList());
+            assertThat(shown).containsExactlyInAnyOrderElementsOf(ALL).doesNotHaveDuplicates();
+            assertThat(driver.findElements(By.cssSelector("tbody[data-static]"))).isEmpty();
+            assertThat(row("sleeper").findElement(By.cssSelector(".badge")).getAttribute("class"))
+                    .contains("state-running", "statusrunning");
+            assertThat(row("broken").findElement(By.cssSelector(".badge")).getAttribute("class"))
+                    .contains("statuserror");
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> shownState("oneshot").equals("exited"));
+            assertThat(row("oneshot").findElement(By.cssSelector(".badge")).getAttribute("class"))
+                    .contains("statusnominal");
+            // The live rows have their buttons; stopping still works on them.
+            click("sleeper", "stop");
+            awaitShownState("sleeper", "stopped");
+            click("sleeper", "start");
+            awaitShownState("sleeper", "running");
+            assertThat(driver.findElements(By.cssSelector("tr.process"))).hasSize(ALL.size());
+            assertThat(Browser.severeConsoleMessages(driver)).noneMatch(m -> !m.contains("502"));
+        } finally {
+            server.setBackendDown(false);
+            server.setStatusSource(null);
+        }
+    }
 }

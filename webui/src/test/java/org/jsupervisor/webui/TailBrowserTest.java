@@ -70,7 +70,7 @@ class TailBrowserTest extends BrowserTestBase {
         int first = lastCounter(output.getText(), "out ");
         await().atMost(Duration.ofSeconds(20)).until(() -> lastCounter(output.getText(), "out ") >= first + 2);
         assertCountersAreContiguous(output.getText(), "out ");
-        assertThat(driver.getTitle()).isEqualTo("Supervisor tail of talker stdout");
+        assertThat(driver.getTitle()).isEqualTo("Supervisor tail of process talker");
 
         driver.get(server.baseUrlWithCredentials() + "tail.html?processname=nosuch");
         await().atMost(Duration.ofSeconds(20))

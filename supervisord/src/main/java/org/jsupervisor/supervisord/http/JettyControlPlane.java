@@ -40,7 +40,7 @@ public final class JettyControlPlane implements ControlPlane {
         TailSources tails = new EngineTailSources(engine);
         this.rpc = new RpcHttpHandler(dispatcher::handle, new CsrfPolicy(token::matches), MAX_RPC_BODY);
         Routes routes = new Routes(rpc, LogTailHandler.processLogs(tails), LogTailHandler.mainLog(tails),
-                new WebUiHandler(token));
+                new WebUiHandler(token, new EngineStatusSource(engine)));
         this.servers = new HttpServers(config.inetHttpServer(), config.unixHttpServer(), routes,
                 line -> LOG.error(CRITICAL, line), line -> System.err.println(line));
     }

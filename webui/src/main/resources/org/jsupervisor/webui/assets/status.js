@@ -48,6 +48,12 @@
     }
   }
 
+  // Supervisor's classes for the state, which scrapers and old user styles look for.
+  function supervisorClass(statename) {
+    return statename === "RUNNING" ? "statusrunning"
+      : statename === "FATAL" || statename === "BACKOFF" ? "statuserror" : "statusnominal";
+  }
+
   function tailHref(ns, channel) {
     return "tail.html?processname=" + encodeURIComponent(ns) + (channel === "stderr" ? "&channel=stderr" : "");
   }
@@ -223,7 +229,7 @@
   function updateRow(tr, info, ns) {
     const badge = tr.querySelector(".badge");
     setText(badge, info.statename.toLowerCase());
-    const cls = "badge " + stateClass(info.statename);
+    const cls = "badge " + stateClass(info.statename) + " " + supervisorClass(info.statename);
     if (badge.className !== cls) {
       badge.className = cls;
     }
@@ -276,6 +282,14 @@
   }
 
   function render(infos) {
+    if (shown === 0) {
+      return; // nothing to draw before the first answer: keep what the server sent
+    }
+    // The server sends the table as it was at page load (for readers without JavaScript);
+    // it gives way to the live rows at the first answer.
+    for (const stale of rowsTable.querySelectorAll("tbody[data-static]")) {
+      stale.remove();
+    }
     const sorted = infos.slice().sort((a, b) =>
       a.group < b.group ? -1 : a.group > b.group ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const byGroup = new Map();

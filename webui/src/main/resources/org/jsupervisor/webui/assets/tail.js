@@ -22,7 +22,7 @@
     tailer.setStatus("No process name found: open this page as tail.html?processname=NAME", "error");
     return;
   }
-  document.title = "Supervisor tail of " + ns + " " + channel;
+  document.title = "Supervisor tail of process " + ns + (channel === "stderr" ? " (stderr)" : "");
   $("tail-title").textContent = ns + " " + channel;
   $("tail-pause").addEventListener("click", () => {
     const pause = !tailer.paused;

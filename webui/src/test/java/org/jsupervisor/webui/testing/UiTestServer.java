@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.jsupervisor.webui.CsrfToken;
+import org.jsupervisor.webui.StatusSource;
 import org.jsupervisor.webui.WebUiHandler;
 
 /**
@@ -31,6 +32,7 @@ public final class UiTestServer implements AutoCloseable {
 
     private final Server server;
     private volatile CsrfToken token = CsrfToken.random();
+    private volatile StatusSource statusSource;
     private volatile WebUiHandler ui = new WebUiHandler(token);
     private volatile boolean backendDown;
     private final List<String> forwarded = new CopyOnWriteArrayList<>();
@@ -96,8 +98,14 @@ public final class UiTestServer implements AutoCloseable {
     /** What a daemon restart does to open pages: a new token for the UI and for /RPC2. */
     public void rotateToken() {
         CsrfToken fresh = CsrfToken.random();
-        ui = new WebUiHandler(fresh);
+        ui = new WebUiHandler(fresh, statusSource);
         token = fresh;
+    }
+
+    /** Pages rendered on the server from {@code source} from now on; null for script-only pages. */
+    public void setStatusSource(StatusSource source) {
+        statusSource = source;
+        ui = new WebUiHandler(token, source);
     }
 
     /** XML-RPC bodies that passed the CSRF check and reached the daemon. */
