@@ -19,6 +19,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jsupervisor.common.config.HttpServerConfig;
 import org.jsupervisor.common.config.InetHttpServerConfig;
 import org.jsupervisor.common.config.UnixHttpServerConfig;
+import org.jsupervisor.supervisord.engine.CommandLine;
 
 /**
  * The embedded Jetty server: one {@link Server}, one small thread pool, one connector per
@@ -44,21 +45,21 @@ public final class HttpServers implements AutoCloseable {
     private final Optional<InetHttpServerConfig> inet;
     private final Optional<UnixHttpServerConfig> unix;
     private final Server server;
-    private final Consumer<String> critical;
+    private final StartupLog startupLog;
     private final Consumer<String> stderrNotice;
     private ServerConnector inetConnector;
     private UnixSocketFile socketFile;
 
     /**
      * @param routes       the shared handler tree (without authentication)
-     * @param critical     receives the CRIT lines Supervisor logs (servers without auth)
+     * @param startupLog   receives the main-log lines Supervisor writes as each server opens
      * @param stderrNotice receives lines Supervisor writes to stderr (stale socket removal)
      */
     public HttpServers(Optional<InetHttpServerConfig> inet, Optional<UnixHttpServerConfig> unix, Handler routes,
-            Consumer<String> critical, Consumer<String> stderrNotice) {
+            StartupLog startupLog, Consumer<String> stderrNotice) {
         this.inet = inet;
         this.unix = unix;
-        this.critical = critical;
+        this.startupLog = startupLog;
         this.stderrNotice = stderrNotice;
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
         pool.setName("jsv-http");
@@ -119,6 +120,9 @@ public final class HttpServers implements AutoCloseable {
                 }
                 throw new StartupRefused("Cannot open an HTTP server: " + e, e);
             }
+            // Supervisor opens its servers one by one and logs as each one opens: when the
+            // unix socket turns out to be in use, the TCP server's lines are already written.
+            inet.ifPresent(c -> announce(INET, c));
             if (socketFile != null) {
                 UnixHttpServerConfig c = unix.get();
                 socketFile.publish(c.chmod(), c.chownUid(), c.chownGid(), stderrNotice);
@@ -128,12 +132,16 @@ public final class HttpServers implements AutoCloseable {
             close();
             throw e;
         }
-        inet.filter(c -> credentialsOf(c).isEmpty()).ifPresent(c -> warnNoAuth(INET));
-        unix.filter(c -> credentialsOf(c).isEmpty()).ifPresent(c -> warnNoAuth(UNIX));
+        unix.ifPresent(c -> announce(UNIX, c));
     }
 
-    private void warnNoAuth(String section) {
-        critical.accept("Server '" + section + "' running without any HTTP authentication checking");
+    private void announce(String section, HttpServerConfig c) {
+        for (String name : startupLog.rpcInterfaces()) {
+            startupLog.info("RPC interface " + CommandLine.pyRepr(name) + " initialized");
+        }
+        if (credentialsOf(c).isEmpty()) {
+            startupLog.critical("Server '" + section + "' running without any HTTP authentication checking");
+        }
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
