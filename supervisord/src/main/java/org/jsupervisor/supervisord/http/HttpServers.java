@@ -57,6 +57,7 @@ public final class HttpServers implements AutoCloseable {
      */
     public HttpServers(Optional<InetHttpServerConfig> inet, Optional<UnixHttpServerConfig> unix, Handler routes,
             StartupLog startupLog, Consumer<String> stderrNotice) {
+        skipJmxProbe();
         this.inet = inet;
         this.unix = unix;
         this.startupLog = startupLog;
@@ -75,6 +76,23 @@ public final class HttpServers implements AutoCloseable {
         inet.ifPresent(c -> auth.put(INET, credentialsOf(c)));
         unix.ifPresent(c -> auth.put(UNIX, credentialsOf(c)));
         server.setHandler(new AuthGate(auth, routes));
+    }
+
+    /** Jetty's system property that, when set, spares it the JMX probe below. */
+    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    /**
+     * Jetty's thread pool pads counters to a cache line, and to size the padding it asks the
+     * platform MBean server whether references are compressed. Starting the JMX platform
+     * (about a hundred classes, MXBean introspection) costs supervisord a noticeable part of
+     * its start-up for a padding hint, so we answer for it, as its property allows: the JVM's
+     * default heaps use compressed references (4 bytes), the default cache line is 64 bytes.
+     * Must run before Jetty's {@code MemoryUtils} is first used; a value given with
+     * {@code -D} wins.
+     */
+    static void skipJmxProbe() {
+        int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+        System.getProperties().putIfAbsent(REFERENCES_PER_CACHE_LINE, String.valueOf(Math.max(1, cacheLineBytes / 4)));
     }
 
     static Optional<Credentials> credentialsOf(HttpServerConfig c) {
