@@ -27,7 +27,8 @@ public final class JettyControlPlane implements ControlPlane {
     static final int MAX_RPC_BODY = 2 * 1024 * 1024;
     /** Marks log lines Supervisor writes at CRIT. */
     public static final Marker CRITICAL = SupervisorLog.CRITICAL;
-    private static final Logger LOG = LoggerFactory.getLogger("org.jsupervisor.supervisord.http");
+    /** The main log's logger: only its lines follow the configured loglevel (trace included). */
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorLog.LOGGER_NAME);
 
     private final HttpServers servers;
     private final RpcHttpHandler rpc;
