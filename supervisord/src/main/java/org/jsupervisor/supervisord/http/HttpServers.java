@@ -19,6 +19,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jsupervisor.common.config.HttpServerConfig;
 import org.jsupervisor.common.config.InetHttpServerConfig;
 import org.jsupervisor.common.config.UnixHttpServerConfig;
+import org.jsupervisor.supervisord.engine.CommandLine;
 
 /**
  * The embedded Jetty server: one {@link Server}, one small thread pool, one connector per
@@ -44,21 +45,22 @@ public final class HttpServers implements AutoCloseable {
     private final Optional<InetHttpServerConfig> inet;
     private final Optional<UnixHttpServerConfig> unix;
     private final Server server;
-    private final Consumer<String> critical;
+    private final StartupLog startupLog;
     private final Consumer<String> stderrNotice;
     private ServerConnector inetConnector;
     private UnixSocketFile socketFile;
 
     /**
      * @param routes       the shared handler tree (without authentication)
-     * @param critical     receives the CRIT lines Supervisor logs (servers without auth)
+     * @param startupLog   receives the main-log lines Supervisor writes as each server opens
      * @param stderrNotice receives lines Supervisor writes to stderr (stale socket removal)
      */
     public HttpServers(Optional<InetHttpServerConfig> inet, Optional<UnixHttpServerConfig> unix, Handler routes,
-            Consumer<String> critical, Consumer<String> stderrNotice) {
+            StartupLog startupLog, Consumer<String> stderrNotice) {
+        skipJmxProbe();
         this.inet = inet;
         this.unix = unix;
-        this.critical = critical;
+        this.startupLog = startupLog;
         this.stderrNotice = stderrNotice;
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
         pool.setName("jsv-http");
@@ -74,6 +76,23 @@ public final class HttpServers implements AutoCloseable {
         inet.ifPresent(c -> auth.put(INET, credentialsOf(c)));
         unix.ifPresent(c -> auth.put(UNIX, credentialsOf(c)));
         server.setHandler(new AuthGate(auth, routes));
+    }
+
+    /** Jetty's system property that, when set, spares it the JMX probe below. */
+    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    /**
+     * Jetty's thread pool pads counters to a cache line, and to size the padding it asks the
+     * platform MBean server whether references are compressed. Starting the JMX platform
+     * (about a hundred classes, MXBean introspection) costs supervisord a noticeable part of
+     * its start-up for a padding hint, so we answer for it, as its property allows: the JVM's
+     * default heaps use compressed references (4 bytes), the default cache line is 64 bytes.
+     * Must run before Jetty's {@code MemoryUtils} is first used; a value given with
+     * {@code -D} wins.
+     */
+    static void skipJmxProbe() {
+        int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+        System.getProperties().putIfAbsent(REFERENCES_PER_CACHE_LINE, String.valueOf(Math.max(1, cacheLineBytes / 4)));
     }
 
     static Optional<Credentials> credentialsOf(HttpServerConfig c) {
@@ -119,6 +138,9 @@ public final class HttpServers implements AutoCloseable {
                 }
                 throw new StartupRefused("Cannot open an HTTP server: " + e, e);
             }
+            // Supervisor opens its servers one by one and logs as each one opens: when the
+            // unix socket turns out to be in use, the TCP server's lines are already written.
+            inet.ifPresent(c -> announce(INET, c));
             if (socketFile != null) {
                 UnixHttpServerConfig c = unix.get();
                 socketFile.publish(c.chmod(), c.chownUid(), c.chownGid(), stderrNotice);
@@ -128,12 +150,16 @@ public final class HttpServers implements AutoCloseable {
             close();
             throw e;
         }
-        inet.filter(c -> credentialsOf(c).isEmpty()).ifPresent(c -> warnNoAuth(INET));
-        unix.filter(c -> credentialsOf(c).isEmpty()).ifPresent(c -> warnNoAuth(UNIX));
+        unix.ifPresent(c -> announce(UNIX, c));
     }
 
-    private void warnNoAuth(String section) {
-        critical.accept("Server '" + section + "' running without any HTTP authentication checking");
+    private void announce(String section, HttpServerConfig c) {
+        for (String name : startupLog.rpcInterfaces()) {
+            startupLog.info("RPC interface " + CommandLine.pyRepr(name) + " initialized");
+        }
+        if (credentialsOf(c).isEmpty()) {
+            startupLog.critical("Server '" + section + "' running without any HTTP authentication checking");
+        }
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

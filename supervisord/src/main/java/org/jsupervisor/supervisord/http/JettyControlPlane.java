@@ -3,6 +3,7 @@ package org.jsupervisor.supervisord.http;
 import java.util.List;
 
 import org.jsupervisor.common.config.ConfigException;
+import org.jsupervisor.common.config.RpcInterfaceConfig;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.rpc.server.RpcDispatcher;
 import org.jsupervisor.rpc.server.RpcLog;
@@ -26,7 +27,8 @@ public final class JettyControlPlane implements ControlPlane {
     static final int MAX_RPC_BODY = 2 * 1024 * 1024;
     /** Marks log lines Supervisor writes at CRIT. */
     public static final Marker CRITICAL = SupervisorLog.CRITICAL;
-    private static final Logger LOG = LoggerFactory.getLogger("org.jsupervisor.supervisord.http");
+    /** The main log's logger: only its lines follow the configured loglevel (trace included). */
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorLog.LOGGER_NAME);
 
     private final HttpServers servers;
     private final RpcHttpHandler rpc;
@@ -42,7 +44,7 @@ public final class JettyControlPlane implements ControlPlane {
         Routes routes = new Routes(rpc, LogTailHandler.processLogs(tails), LogTailHandler.mainLog(tails),
                 new WebUiHandler(token, new EngineStatusSource(engine)));
         this.servers = new HttpServers(config.inetHttpServer(), config.unixHttpServer(), routes,
-                line -> LOG.error(CRITICAL, line), line -> System.err.println(line));
+                new MainLogStartup(config), line -> System.err.println(line));
     }
 
     @Override
@@ -67,6 +69,31 @@ public final class JettyControlPlane implements ControlPlane {
             Thread.currentThread().interrupt();
         }
         servers.close();
+    }
+
+    /** The lines written as each server opens go to the main log (INFO needs the main logger). */
+    private static final class MainLogStartup implements StartupLog {
+        private final SupervisorLog log = new SupervisorLog();
+        private final List<String> names;
+
+        MainLogStartup(SupervisorConfig config) {
+            this.names = config.rpcInterfaces().stream().map(RpcInterfaceConfig::name).toList();
+        }
+
+        @Override
+        public List<String> rpcInterfaces() {
+            return names;
+        }
+
+        @Override
+        public void info(String line) {
+            log.info(line);
+        }
+
+        @Override
+        public void critical(String line) {
+            log.critical(line);
+        }
     }
 
     /** Supervisor's XML-RPC log lines go to the daemon log through SLF4J. */

@@ -1,5 +1,7 @@
 package org.jsupervisor.supervisord.rpc;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import org.jsupervisor.common.config.LoadContext;
 import org.jsupervisor.common.config.RpcInterfaceConfig;
 import org.jsupervisor.rpc.server.RpcMethod;
 import org.jsupervisor.supervisord.engine.Engine;
+import org.jsupervisor.supervisord.logging.SupervisorLog;
 
 /**
  * Builds the method table from the configuration's {@code [rpcinterface:x]} sections: the
@@ -39,7 +42,16 @@ public final class RpcInterfaces {
                 throw new ConfigException(section.factory() + " cannot be resolved within [rpcinterface:"
                         + section.name() + "]: known factories are " + String.join(", ", known.keySet()));
             }
-            out.addAll(f.create(section.name(), section.options(), engine));
+            try {
+                out.addAll(f.create(section.name(), section.options(), engine));
+            } catch (RuntimeException e) {
+                // Supervisor logs the factory's traceback at WARN and refuses to start with
+                // this usage message.
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                new SupervisorLog().warn(trace.toString().stripTrailing());
+                throw new ConfigException("Could not make " + section.name() + " rpc interface", e);
+            }
         }
         return out;
     }

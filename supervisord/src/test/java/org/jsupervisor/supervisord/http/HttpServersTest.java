@@ -33,7 +33,24 @@ import org.junit.jupiter.api.Test;
 class HttpServersTest {
     private Path dir;
     private final List<HttpServers> started = new ArrayList<>();
-    private final List<String> critical = new ArrayList<>();
+    /** Main-log lines written as the servers open, as "LEVEL text". */
+    private final List<String> mainLog = new ArrayList<>();
+    private final StartupLog startupLog = new StartupLog() {
+        @Override
+        public List<String> rpcInterfaces() {
+            return List.of("supervisor");
+        }
+
+        @Override
+        public void info(String line) {
+            mainLog.add("INFO " + line);
+        }
+
+        @Override
+        public void critical(String line) {
+            mainLog.add("CRIT " + line);
+        }
+    };
     private final List<String> notices = new ArrayList<>();
 
     @BeforeEach
@@ -71,7 +88,7 @@ class HttpServersTest {
     }
 
     private HttpServers servers(Optional<InetHttpServerConfig> inet, Optional<UnixHttpServerConfig> unix) {
-        HttpServers s = new HttpServers(inet, unix, routes(), critical::add, notices::add);
+        HttpServers s = new HttpServers(inet, unix, routes(), startupLog, notices::add);
         started.add(s);
         return s;
     }
@@ -111,9 +128,12 @@ class HttpServersTest {
             assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200")
                     .doesNotContain("Server: Jetty");
         }
-        assertThat(critical).containsExactly(
-                "Server 'inet_http_server' running without any HTTP authentication checking",
-                "Server 'unix_http_server' running without any HTTP authentication checking");
+        // Supervisor's order: per server, its RPC interfaces, then the missing-auth warning.
+        assertThat(mainLog).containsExactly(
+                "INFO RPC interface 'supervisor' initialized",
+                "CRIT Server 'inet_http_server' running without any HTTP authentication checking",
+                "INFO RPC interface 'supervisor' initialized",
+                "CRIT Server 'unix_http_server' running without any HTTP authentication checking");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.sock");
         }
@@ -178,7 +198,7 @@ class HttpServersTest {
             }
         });
         HttpServers s = new HttpServers(Optional.of(new InetHttpServerConfig("127.0.0.1", 0, Optional.empty(),
-                Optional.empty())), Optional.empty(), routes(tail), critical::add, notices::add);
+                Optional.empty())), Optional.empty(), routes(tail), startupLog, notices::add);
         started.add(s);
         s.start();
         try (var socket = new java.net.Socket("127.0.0.1", s.inetPort())) {
@@ -229,7 +249,9 @@ class HttpServersTest {
         HttpServers first = servers(Optional.empty(), Optional.of(unix(sock, 0700)));
         first.start();
         HttpServers second = servers(Optional.empty(), Optional.of(unix(sock, 0700)));
+        mainLog.clear();
         assertThatThrownBy(second::start).isInstanceOf(StartupRefused.class).hasMessage(StartupRefused.IN_USE);
+        assertThat(mainLog).isEmpty();
         second.close();
         assertThat(get(sock)).startsWith("HTTP/1.1 200");
         first.close();
@@ -245,9 +267,23 @@ class HttpServersTest {
                     Optional.empty(), Optional.empty())), Optional.of(unix(sock, 0700)));
             assertThatThrownBy(s::start).isInstanceOf(StartupRefused.class).hasMessage(StartupRefused.IN_USE);
         }
+        assertThat(mainLog).isEmpty();
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void whenOnlyTheSocketIsBusyTheTcpServersLinesAreAlreadyLoggedAsInSupervisor() throws Exception {
+        Path sock = dir.resolve("b.sock");
+        servers(Optional.empty(), Optional.of(unix(sock, 0700))).start();
+        mainLog.clear();
+        HttpServers s = servers(Optional.of(new InetHttpServerConfig("127.0.0.1", 0, Optional.empty(), Optional.empty())),
+                Optional.of(unix(sock, 0700)));
+        assertThatThrownBy(s::start).isInstanceOf(StartupRefused.class).hasMessage(StartupRefused.IN_USE);
+        assertThat(mainLog).containsExactly(
+                "INFO RPC interface 'supervisor' initialized",
+                "CRIT Server 'inet_http_server' running without any HTTP authentication checking");
     }
 
     @Test
@@ -265,6 +301,7 @@ class HttpServersTest {
                         Optional.of("local"), Optional.of("pw2"))));
         s.start();
         assertThat(get(sock)).startsWith("HTTP/1.1 401");
-        assertThat(critical).isEmpty();
+        assertThat(mainLog).containsExactly("INFO RPC interface 'supervisor' initialized",
+                "INFO RPC interface 'supervisor' initialized");
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,9 @@ class ReferenceDaemonComparisonTest {
     static Path dir;
     static Process reference;
     static Daemon ours;
+    /** Start-up lines of each main log, read before the probes clear the logs. */
+    static List<String> referenceStartUp;
+    static List<String> ourStartUp;
 
     static String conf(Path base) {
         return String.join("\n",
@@ -82,6 +87,8 @@ class ReferenceDaemonComparisonTest {
                 .redirectErrorStream(true).redirectOutput(r.resolve("out.txt").toFile()).start();
         ours = Daemon.start(o.resolve("s.conf"), o.resolve("s.sock"));
         await().atMost(Duration.ofSeconds(30)).until(() -> UnixSocketFile.isLive(r.resolve("s.sock")));
+        referenceStartUp = startUpLines("r");
+        ourStartUp = startUpLines("o");
     }
 
     @AfterAll
@@ -204,5 +211,27 @@ class ReferenceDaemonComparisonTest {
         Files.writeString(Path.of("target", "daemon-probe-supervisor.json"), theirs);
         Files.writeString(Path.of("target", "daemon-probe-jsupervisor.json"), mine);
         assertThat(mine).isEqualTo(theirs);
+    }
+
+    /** The main log from its first line to "supervisord started with pid", without times and pids. */
+    static List<String> startUpLines(String side) throws Exception {
+        Path log = dir.resolve(side).resolve("sd.log");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(log) && Files.readString(log).contains("supervisord started with pid"));
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            out.add(line.replaceFirst("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} ", "")
+                    .replaceAll("pid \\d+", "pid N"));
+            if (line.contains("supervisord started with pid")) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void startUpWritesTheSameMainLogLinesAsSupervisor425() throws Exception {
+        assertThat(referenceStartUp).contains("INFO RPC interface 'supervisor' initialized");
+        assertThat(ourStartUp).isEqualTo(referenceStartUp);
     }
 }

@@ -79,6 +79,32 @@ class RpcInterfacesTest {
                 .hasMessageContaining("mycompany.rpc:make_interface cannot be resolved within [rpcinterface:mine]");
     }
 
+    /** An extension whose factory fails, as a Python factory raising would. */
+    public static final class Broken implements RpcInterfaceFactory {
+        @Override
+        public String factoryName() {
+            return "mycompany.rpc:make_interface";
+        }
+
+        @Override
+        public List<RpcMethod> create(String namespace, Map<String, String> options, Engine engine) {
+            throw new IllegalStateException("no greeting configured");
+        }
+    }
+
+    @Test
+    void aFactoryThatFailsRefusesStartUpWithSupervisorsMessage() throws Exception {
+        Path services = Files.createDirectories(dir.resolve("broken/META-INF/services"));
+        Files.writeString(services.resolve(RpcInterfaceFactory.class.getName()), Broken.class.getName() + "\n");
+        ClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("broken").toUri().toURL()},
+                getClass().getClassLoader());
+        SupervisorConfig config = ConfigLoader.load(conf(),
+                LoadContext.system().withRpcInterfaceFactories(RpcInterfaces.knownFactories(loader)));
+        assertThatThrownBy(() -> RpcInterfaces.methods(config.rpcInterfaces(), new FakeEngine(config, dir), loader))
+                .isInstanceOf(ConfigException.class).hasMessage("Could not make mine rpc interface")
+                .hasRootCauseMessage("no greeting configured");
+    }
+
     @Test
     void withoutAnyRpcinterfaceSectionOnlyTheSystemMethodsExist() throws Exception {
         Path conf = dir.resolve("bare.conf");
