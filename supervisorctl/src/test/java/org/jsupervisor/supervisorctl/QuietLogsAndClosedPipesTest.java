@@ -98,6 +98,25 @@ class QuietLogsAndClosedPipesTest {
         }
     }
 
+    @Test
+    void shellReadingCommandsFromAPipeDiesWhenItsStdoutIsClosed() throws Exception {
+        try (Piped shell = new Piped(ours)) {
+            shell.readLinesAndClose(1);
+            // Keep feeding commands, as `yes status | supervisorctl | head -1` does.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                try {
+                    shell.process.getOutputStream().write("status\n".getBytes(StandardCharsets.US_ASCII));
+                    shell.process.getOutputStream().flush();
+                } catch (IOException stdinClosed) {
+                    // It has gone already.
+                }
+                return !shell.process.isAlive();
+            });
+            assertThat(shell.awaitExit()).isEqualTo(1);
+            assertThat(shell.stderr()).endsWith("BrokenPipeError: [Errno 32] Broken pipe\n");
+        }
+    }
+
     private static byte[] readIfThere(Path file) throws IOException {
         return Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
     }
