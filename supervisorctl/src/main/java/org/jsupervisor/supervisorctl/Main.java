@@ -54,9 +54,9 @@ public final class Main {
             out.flush();
             return ctl.exitStatus();
         }
-        Shell.run(ctl);
+        int status = Shell.run(ctl);
         out.flush();
-        return 0;
+        return status;
     }
 
     static int usage(String progname, String message) {

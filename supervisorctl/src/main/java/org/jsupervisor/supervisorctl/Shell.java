@@ -12,15 +12,16 @@ final class Shell {
     private Shell() {
     }
 
-    static void run(Controller ctl) {
+    /** Runs the loop; returns the process exit status (0, or 1 when stdout became a closed pipe). */
+    static int run(Controller ctl) {
         if (System.console() != null) {
             // Loaded only here: a one-shot run never touches the line editor's classes.
             org.jsupervisor.supervisorctl.shell.TerminalShell.run(ctl);
-            return;
+            return 0;
         }
         String prompt = ctl.settings().prompt() + "> ";
         if (ctl.execute("status")) {
-            return;
+            return 0;
         }
         while (true) {
             String line;
@@ -29,8 +30,16 @@ final class Shell {
             } catch (IOException e) {
                 line = null;
             }
-            if (ctl.execute(line == null ? "EOF" : line)) {
-                return;
+            boolean done = ctl.execute(line == null ? "EOF" : line);
+            if (ctl.out().checkError()) {
+                // stdout is a closed pipe (`supervisorctl < cmds | head -1`). A PrintStream
+                // hides that, so without this check the loop would read stdin forever;
+                // Supervisor's shell dies of the BrokenPipeError (traceback, exit 1).
+                System.err.print("BrokenPipeError: [Errno 32] Broken pipe\n");
+                return 1;
+            }
+            if (done) {
+                return 0;
             }
         }
     }

@@ -50,12 +50,18 @@ final class BodyStreams {
     /**
      * The chunked transfer coding: each chunk is handed out as soon as its bytes arrive,
      * which is what a {@code tail -f} reader needs.
+     *
+     * <p>The CRLF that ends a chunk's data is consumed by the <em>next</em> read, not by the read
+     * that returns the data's last bytes: Jetty sends that CRLF only with the following chunk,
+     * so waiting for it would hold a quiet log's tail back until the log grows.
      */
     static final class Chunked extends InputStream {
         private static final int MAX_TRAILERS = 100;
         private final InputStream in;
         private final HttpConnection lines;
         private long remaining;
+        /** The data of a chunk has been read but not yet the CRLF after it. */
+        private boolean crlfPending;
         private boolean done;
 
         Chunked(InputStream in, HttpConnection lines) {
@@ -78,6 +84,12 @@ final class BodyStreams {
                 return 0;
             }
             if (remaining == 0) {
+                if (crlfPending) {
+                    if (!lines.readLine().isEmpty()) {
+                        throw new IOException("chunk not followed by CRLF");
+                    }
+                    crlfPending = false;
+                }
                 remaining = nextChunkSize();
                 if (remaining == 0) {
                     for (int i = 0; !lines.readLine().isEmpty(); i++) {
@@ -94,12 +106,7 @@ final class BodyStreams {
                 throw new EOFException("connection closed inside a chunk");
             }
             remaining -= n;
-            if (remaining == 0) {
-                String crlf = lines.readLine();
-                if (!crlf.isEmpty()) {
-                    throw new IOException("chunk not followed by CRLF");
-                }
-            }
+            crlfPending = remaining == 0;
             return n;
         }
 

@@ -197,6 +197,40 @@ class ClientHttpHandlingTest {
     }
 
     @Test
+    void handsOutAChunkBeforeTheCrlfThatEndsItArrives() throws Exception {
+        // Jetty sends the CRLF closing a chunk together with the next chunk; a quiet log's
+        // tail must not wait for that next chunk.
+        java.util.concurrent.CountDownLatch more = new java.util.concurrent.CountDownLatch(1);
+        try (ScriptedHttpServer s = new ScriptedHttpServer((c, r, head, out) -> {
+            ScriptedHttpServer.write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello");
+            try {
+                more.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ScriptedHttpServer.write(out, "\r\n3\r\nabc\r\n0\r\n\r\n");
+            return false;
+        }); XmlRpcClient client = XmlRpcClient.of(s.url())) {
+            InputStream in = client.openStream("/logtail/foo");
+            byte[] buf = new byte[100];
+            java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(buf, 0, in.read(buf), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try {
+                assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hello");
+            } finally {
+                more.countDown();
+            }
+            assertThat(new String(buf, 0, in.read(buf), StandardCharsets.UTF_8)).isEqualTo("abc");
+            assertThat(in.read(buf)).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void readsNoBodyForHeadAndSendsAnEmptyBodyForABodilessPost() throws Exception {
         try (ScriptedHttpServer s = new ScriptedHttpServer((c, r, head, out) -> {
             ScriptedHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"

@@ -71,8 +71,13 @@ public final class FgCommand extends CtlCommand {
             ctl.output("==> Press Ctrl-C to exit <==");
             for (String channel : new String[] {"stdout", "stderr"}) {
                 String path = "/logtail/" + name + "/" + channel;
-                streams.add(ctl.server().stream(path, Follow.sink(ctl),
-                        e -> System.err.println(base + path + " " + e)));
+                streams.add(ctl.server().stream(path, Follow.sink(ctl), e -> {
+                    System.err.println(base + path + " " + e);
+                    if (ctl.out().checkError()) {
+                        // Our stdout is gone: nothing more can be shown, so stop attaching.
+                        outputGone(ctl, editor, stop, streams);
+                    }
+                }));
             }
             while (true) {
                 String line;
@@ -104,6 +109,19 @@ public final class FgCommand extends CtlCommand {
             }
         } finally {
             streams.forEach(ServerConnection.Stream::close);
+        }
+    }
+
+    /**
+     * Ends {@code fg} once stdout is a closed pipe. A line editor is told to stop; a plain read
+     * of stdin cannot be interrupted, so the run ends there (Supervisor's client would hang).
+     */
+    private static void outputGone(Controller ctl, boolean editor, AtomicBoolean stop,
+            List<ServerConnection.Stream> streams) {
+        stop.set(true);
+        if (!editor) {
+            streams.forEach(ServerConnection.Stream::close);
+            System.exit(ctl.exitStatus());
         }
     }
 

@@ -44,25 +44,35 @@ final class Follow {
         }
     }
 
-    /** The terminal, flushed after every piece so a follower sees lines as they come. */
+    /**
+     * The terminal, flushed after every piece so a follower sees lines as they come. Bytes are
+     * passed through as they are (no decoding). A {@link java.io.PrintStream} hides write errors,
+     * so each write asks it whether one happened and throws, which ends the stream: a follower
+     * writing into a closed pipe must stop rather than run forever.
+     */
     static OutputStream sink(Controller ctl) {
         return new OutputStream() {
             @Override
-            public void write(int b) {
+            public void write(int b) throws IOException {
                 write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
+            public void write(byte[] b, int off, int len) throws IOException {
                 synchronized (ctl.out()) {
                     ctl.out().write(b, off, len);
-                    ctl.out().flush();
+                    // checkError() flushes, then tells whether any write has failed.
+                    if (ctl.out().checkError()) {
+                        throw new IOException("Broken pipe");
+                    }
                 }
             }
 
             @Override
             public void flush() throws IOException {
-                ctl.out().flush();
+                if (ctl.out().checkError()) {
+                    throw new IOException("Broken pipe");
+                }
             }
         };
     }

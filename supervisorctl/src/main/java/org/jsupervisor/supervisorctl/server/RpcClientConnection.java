@@ -18,6 +18,9 @@ import org.jsupervisor.supervisorctl.ClientSettings;
  * supervisorctl prints.
  */
 public final class RpcClientConnection implements ServerConnection {
+    /** What Supervisor's client reports when writing a followed log to a closed pipe fails. */
+    static final String BROKEN_PIPE = "Cannot connect, error: <class 'BrokenPipeError'> ([Errno 32] Broken pipe)";
+
     private final String serverUrl;
     private final String username;
     private final String password;
@@ -114,8 +117,17 @@ public final class RpcClientConnection implements ServerConnection {
                 }
                 byte[] buf = new byte[8192];
                 for (int n = body.read(buf); n >= 0; n = body.read(buf)) {
-                    sink.write(buf, 0, n);
-                    sink.flush();
+                    try {
+                        sink.write(buf, 0, n);
+                        sink.flush();
+                    } catch (IOException e) {
+                        // Our own output is gone (stdout piped into `head`, say): stop, as
+                        // Supervisor's client does when its write fails with EPIPE.
+                        if (!closed) {
+                            errors.accept(BROKEN_PIPE);
+                        }
+                        return;
+                    }
                 }
             } catch (RpcHttpException e) {
                 // Supervisor's client prints the URL and this, then stops following.

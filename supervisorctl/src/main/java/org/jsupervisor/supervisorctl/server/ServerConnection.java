@@ -22,6 +22,8 @@ public interface ServerConnection {
      * Starts a GET of {@code path} whose body is copied to {@code sink} as it arrives, on a
      * thread of the implementation's own. Errors before the body (refused, 401, 404) are
      * reported through {@code errors} as a line of text, as Supervisor's client prints them.
+     * When {@code sink} throws an {@link java.io.IOException} (our stdout is a closed pipe) the
+     * stream ends, reporting Supervisor's broken-pipe line through {@code errors}.
      */
     Stream stream(String path, OutputStream sink, java.util.function.Consumer<String> errors);
 
