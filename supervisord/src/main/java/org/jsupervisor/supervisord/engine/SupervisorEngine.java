@@ -83,7 +83,8 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         this.mainLog = mainLog;
         this.clock = clock;
         this.childLogs = new ChildLogs(log);
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        Map<String, String> env = new LinkedHashMap<>(inheritedEnvironment(System.getenv(),
+                System.getProperty(LAUNCHER_ENV_PROPERTY, "")));
         env.putAll(config.supervisord().environment());
         this.baseEnv = Map.copyOf(env);
         this.serverUrl = serverUrlOf(config);
@@ -101,6 +102,21 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         this.loopThread = holder[0];
         this.events = new EventBus(log, ex, clock);
         this.fcgi = new org.jsupervisor.supervisord.fcgi.FcgiPools(this, launcher, log, ex::execute); // fcgi hook (issue 9)
+    }
+
+    /**
+     * Names (comma-separated) of variables {@code bin/supervisord} put into the JVM's
+     * environment for the JVM itself ({@code _JAVA_SR_SIGNUM}); children must not see them.
+     */
+    public static final String LAUNCHER_ENV_PROPERTY = "jsupervisor.launcherEnv";
+
+    /** What children inherit of the daemon's environment: all but what the launcher added. */
+    static Map<String, String> inheritedEnvironment(Map<String, String> env, String launcherAdded) {
+        Map<String, String> out = new LinkedHashMap<>(env);
+        for (String name : launcherAdded.split(",")) {
+            out.remove(name.trim());
+        }
+        return out;
     }
 
     static Optional<String> serverUrlOf(SupervisorConfig c) {
