@@ -13,13 +13,14 @@ import java.util.Optional;
 /**
  * Detaching without fork: a JVM cannot fork itself, so the launching supervisord starts a
  * copy of its own command line under util-linux {@code setsid} (a new session, no
- * controlling terminal), marked by an environment variable, and waits until that copy says
+ * controlling terminal), marked by a system property (an environment variable would reach every
+ * child), and waits until that copy says
  * it is up (servers bound, pidfile written) on a pipe. Then it exits 0, as a forking daemon's
  * parent does; if the copy fails first, it exits with the copy's status, whose error went
  * to the same stderr.
  */
 final class Daemonizer {
-    static final String ENV = "JSUPERVISOR_DAEMONIZED";
+    static final String PROPERTY = "jsupervisor.detached";
     static final String READY = "JSUPERVISOR-READY";
 
     private Daemonizer() {
@@ -27,7 +28,7 @@ final class Daemonizer {
 
     /** True in the detached copy. */
     static boolean isDetachedCopy() {
-        return "1".equals(System.getenv(ENV));
+        return "1".equals(System.getProperty(PROPERTY));
     }
 
     /** Starts the detached copy and waits for it to be up. Returns the exit code for the launcher. */
@@ -44,9 +45,9 @@ final class Daemonizer {
             cmd.add("/usr/bin/setsid");
         }
         cmd.add(java.get());
+        cmd.add("-D" + PROPERTY + "=1"); // a JVM option: before the class path and main class
         cmd.addAll(List.of(args.get()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put(ENV, "1");
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);

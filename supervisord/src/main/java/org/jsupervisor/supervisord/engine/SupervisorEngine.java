@@ -60,7 +60,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     private volatile SupervisorConfig config;
     private volatile SupervisorState mood = SupervisorState.RUNNING;
     private SupervisorConfig nextConfig;
-    private final Map<String, ProcessGroupRuntime> groups = new LinkedHashMap<>();
+    private final ProcessGroups groups;
     private final List<Waiter> waiters = new ArrayList<>();
     private final CompletableFuture<Termination> termination = new CompletableFuture<>();
     private final AtomicBoolean passQueued = new AtomicBoolean();
@@ -71,8 +71,6 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     private ScheduledFuture<?> wakeup;
     private long wakeupAt = Long.MAX_VALUE;
     private OrderedShutdown shutdown;
-    /** fcgi hook (issue 9): the listening sockets of fcgi-program groups. */
-    private final org.jsupervisor.supervisord.fcgi.FcgiPools fcgi;
 
     public SupervisorEngine(SupervisorConfig config, ConfigSource configSource, Launcher launcher, SupervisorLog log,
             LogFile mainLog, LongSupplier clock) {
@@ -83,7 +81,8 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         this.mainLog = mainLog;
         this.clock = clock;
         this.childLogs = new ChildLogs(log);
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        Map<String, String> env = new LinkedHashMap<>(inheritedEnvironment(System.getenv(),
+                System.getProperty(LAUNCHER_ENV_PROPERTY, "")));
         env.putAll(config.supervisord().environment());
         this.baseEnv = Map.copyOf(env);
         this.serverUrl = serverUrlOf(config);
@@ -100,7 +99,23 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         this.loop = ex;
         this.loopThread = holder[0];
         this.events = new EventBus(log, ex, clock);
-        this.fcgi = new org.jsupervisor.supervisord.fcgi.FcgiPools(this, launcher, log, ex::execute); // fcgi hook (issue 9)
+        this.groups = new ProcessGroups(childLogs, events,
+                new org.jsupervisor.supervisord.fcgi.FcgiPools(this, launcher, log, ex::execute)); // fcgi hook (issue 9)
+    }
+
+    /**
+     * Names (comma-separated) of variables {@code bin/supervisord} put into the JVM's
+     * environment for the JVM itself ({@code _JAVA_SR_SIGNUM}); children must not see them.
+     */
+    public static final String LAUNCHER_ENV_PROPERTY = "jsupervisor.launcherEnv";
+
+    /** What children inherit of the daemon's environment: all but what the launcher added. */
+    static Map<String, String> inheritedEnvironment(Map<String, String> env, String launcherAdded) {
+        Map<String, String> out = new LinkedHashMap<>(env);
+        for (String name : launcherAdded.split(",")) {
+            out.remove(name.trim());
+        }
+        return out;
     }
 
     static Optional<String> serverUrlOf(SupervisorConfig c) {
@@ -134,14 +149,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     /** Reopens every child log (SIGUSR2). */
     public void reopenLogs() {
-        loop.execute(() -> groups.values().forEach(g -> g.processes.forEach(p -> {
-            if (p.stdoutLog != null) {
-                p.stdoutLog.reopen();
-            }
-            if (p.stderrLog != null) {
-                p.stderrLog.reopen();
-            }
-        })));
+        loop.execute(groups::reopenLogs);
     }
 
     /** Stops the engine thread and the launcher; call after {@link #termination()}. */
@@ -155,8 +163,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 w.future().completeExceptionally(new EngineException(Failure.SHUTDOWN_STATE));
             }
             waiters.clear();
-            groups.values().forEach(g -> g.processes.forEach(childLogs::close));
-            fcgi.close(); // fcgi hook (issue 9)
+            groups.close();
         });
         loop.shutdown();
         try {
@@ -231,10 +238,10 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         return join(call(() -> {
             long now = clock.getAsLong();
             List<GroupInfo> out = new ArrayList<>();
-            for (ProcessGroupRuntime g : sortedGroups()) {
+            for (ProcessGroupRuntime g : groups.sorted()) {
                 List<ProcessInfo> ps = new ArrayList<>();
                 for (Subprocess p : g.byPriority()) {
-                    ps.add(snapshot(p, now));
+                    ps.add(p.snapshot(now));
                 }
                 out.add(new GroupInfo(g.name(), g.priority(), g.config, ps));
             }
@@ -244,11 +251,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     @Override
     public ProcessInfo process(ProcessId id) {
-        return join(call(() -> snapshot(find(id), clock.getAsLong())));
-    }
-
-    private static ProcessInfo snapshot(Subprocess p, long now) {
-        return p.snapshot(now);
+        return join(call(() -> groups.find(id).snapshot(clock.getAsLong())));
     }
 
     // ---- Engine: actions ------------------------------------------------------------------------
@@ -281,7 +284,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     @Override
     public LogFile processLog(ProcessId id, OutputChannel channel) {
-        Subprocess p = join(call(() -> find(id)));
+        Subprocess p = join(call(() -> groups.find(id)));
         LogFile l = channel == OutputChannel.STDOUT ? p.stdoutLog : p.stderrLog;
         return l != null ? l : ChildLogs.NO_LOG;
     }
@@ -303,7 +306,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 throw new EngineException(Failure.CANT_REREAD, e.getMessage());
             }
             config = next;
-            return GroupDiff.compute(groups, next);
+            return GroupDiff.compute(groups.byName(), next);
         });
     }
 
@@ -311,7 +314,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     public CompletableFuture<Void> addProcessGroup(String name) {
         return call(() -> {
             GroupConfig g = config.group(name).orElseThrow(() -> new EngineException(Failure.BAD_NAME, name));
-            if (groups.containsKey(name)) {
+            if (groups.contains(name)) {
                 throw new EngineException(Failure.ALREADY_ADDED, name);
             }
             addGroup(g);
@@ -322,45 +325,13 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     @Override
     public CompletableFuture<Void> removeProcessGroup(String name) {
         return call(() -> {
-            ProcessGroupRuntime g = groups.get(name);
-            if (g == null) {
-                throw new EngineException(Failure.BAD_NAME, name);
-            }
-            if (!g.unstopped().isEmpty()) {
-                throw new EngineException(Failure.STILL_RUNNING, name);
-            }
             groups.remove(name);
-            g.processes.forEach(childLogs::close);
-            fcgi.removed(name); // fcgi hook (issue 9)
-            publish(new ProcessGroupEvent(name, false));
             return null;
         });
     }
 
     private void addGroup(GroupConfig g) {
-        List<Subprocess> ps = new ArrayList<>();
-        // fcgi hook (issue 9): an fcgi pool's processes spawn through its socket-holding launcher
-        ProcessHost groupHost = fcgi.added(g).<ProcessHost>map(Host::new).orElse(host);
-        for (var pc : g.processes()) {
-            ProcessId id = new ProcessId(g.name(), pc.name());
-            Subprocess p = new Subprocess(groupHost, id, pc, childLogs.create(config, pc, OutputChannel.STDOUT),
-                    pc.redirectStderr() ? null : childLogs.create(config, pc, OutputChannel.STDERR));
-            if (pc.stdout().eventsEnabled()) {
-                p.stdoutLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
-            }
-            p.stdoutLog.setCommunicationSink(
-                    b -> events.publishLater(new ProcessCommunicationEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
-            if (p.stderrLog != null) {
-                p.stderrLog.setCommunicationSink(
-                        b -> events.publishLater(new ProcessCommunicationEvent(p.id, p.pid, OutputChannel.STDERR, b)));
-            }
-            if (p.stderrLog != null && pc.stderr().eventsEnabled()) {
-                p.stderrLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDERR, b)));
-            }
-            ps.add(p);
-        }
-        groups.put(g.name(), new ProcessGroupRuntime(g, ps));
-        publish(new ProcessGroupEvent(g.name(), true));
+        groups.add(config, g, host, Host::new);
         requestPass();
     }
 
@@ -412,7 +383,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     /** One round of Supervisor's main loop; returns true if another round is due at once. */
     private boolean passOnce(long now) {
-        List<ProcessGroupRuntime> sorted = sortedGroups();
+        List<ProcessGroupRuntime> sorted = groups.sorted();
         if (mood != SupervisorState.RUNNING) {
             if (shutdown == null) {
                 shutdown = new OrderedShutdown(sorted, log);
@@ -458,7 +429,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
     private void armTimer() {
         long next = Long.MAX_VALUE;
-        for (ProcessGroupRuntime g : groups.values()) {
+        for (ProcessGroupRuntime g : groups.all()) {
             for (Subprocess p : g.processes) {
                 next = Math.min(next, p.nextDeadline());
             }
@@ -486,32 +457,14 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         }, delayMs, TimeUnit.MILLISECONDS);
     }
 
-    private List<ProcessGroupRuntime> sortedGroups() {
-        List<ProcessGroupRuntime> l = new ArrayList<>(groups.values());
-        l.sort(Comparator.comparingInt(ProcessGroupRuntime::priority));
-        return l;
-    }
-
     // ---- plumbing ----------------------------------------------------------------------------------------
-
-    private Subprocess find(ProcessId id) {
-        ProcessGroupRuntime g = groups.get(id.group());
-        if (g != null) {
-            for (Subprocess p : g.processes) {
-                if (p.name().equals(id.name())) {
-                    return p;
-                }
-            }
-        }
-        throw new EngineException(Failure.BAD_NAME, id.namespec());
-    }
 
     private interface Action {
         CompletableFuture<Void> run(Subprocess p);
     }
 
     private CompletableFuture<Void> action(ProcessId id, Action a) {
-        return call(() -> a.run(find(id))).thenCompose(f -> f);
+        return call(() -> a.run(groups.find(id))).thenCompose(f -> f);
     }
 
     private interface Call<T> {

@@ -26,7 +26,8 @@ class SupervisordDaemonTest {
     private ProcessBuilder daemon(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Djsupervisor.launcher=supervisord", "org.jsupervisor.supervisord.Main"));
+                "-Djsupervisor.launcher=supervisord", "-Djsupervisor.launcherEnv=_JAVA_SR_SIGNUM",
+                "org.jsupervisor.supervisord.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("_JAVA_SR_SIGNUM", "39");
@@ -151,7 +152,8 @@ class SupervisordDaemonTest {
 
     @Test
     void withoutNodaemonTheLauncherReturnsOnceTheDetachedDaemonIsUp() throws Exception {
-        Path conf = config(false, "[program:bg]\ncommand=sleep 1000\nstartsecs=0\n");
+        Path env = dir.resolve("child.env");
+        Path conf = config(false, "[program:bg]\ncommand=sh -c 'env > " + env + "; exec sleep 1000'\nstartsecs=0\n");
         Result r = run("-c", conf.toString());
         assertThat(r.code()).isZero();
         long pid = Long.parseLong(Files.readString(dir.resolve("sd.pid")).trim());
@@ -160,6 +162,9 @@ class SupervisordDaemonTest {
             assertThat(mainLog()).contains("daemonizing the supervisord process").contains("supervisord started with pid " + pid);
             await().atMost(T).until(() -> mainLog().contains("success: bg entered RUNNING state"));
             long child = spawnedPid("bg");
+            // neither the launcher's JVM variable nor the detaching marker reaches the children
+            await().atMost(T).until(() -> Files.exists(env) && Files.readString(env).contains("SUPERVISOR_ENABLED=1"));
+            assertThat(Files.readString(env)).doesNotContain("_JAVA_SR_SIGNUM").doesNotContain("JSUPERVISOR_DAEMONIZED");
             new ProcessBuilder("kill", "-TERM", String.valueOf(pid)).start().waitFor();
             await().atMost(T).until(() -> !alive(pid));
             assertThat(alive(child)).isFalse();

@@ -318,6 +318,51 @@ class EngineEndToEndTest {
     }
 
     @Test
+    void aCrashLoopWithStartsecsZeroIsPacedAndAStopAlwaysFindsItRunning() throws Exception {
+        try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
+                program("crasher", "sh -c 'echo out; echo err >&2; exit 3'").startsecs(0).exitcodes(0).group()))) {
+            h.awaitLog("spawned: 'crasher'", T);
+            long first = System.nanoTime();
+            await().atMost(T).until(() -> h.log().split("exited: crasher", -1).length > 5);
+            int spawns = h.log().split("spawned: 'crasher'", -1).length - 1;
+            long ms = (System.nanoTime() - first) / 1_000_000;
+            // Unpaced, this loop spawned ~200 times a second. A slow machine only spawns fewer.
+            assertThat(spawns).isLessThanOrEqualTo((int) (ms / Subprocess.RESTART_PACING_MS) + 2);
+            for (int i = 0; i < 5; i++) {
+                // Supervisor's answer is "crasher: stopped", not NOT_RUNNING: EXITED is never seen
+                // between the exit and the respawn.
+                h.engine.stop(id("crasher"), true).get(10, TimeUnit.SECONDS);
+                assertThat(h.state("crasher")).isEqualTo(ProcessState.STOPPED);
+                int exits = h.log().split("exited: crasher", -1).length + i % 3;
+                h.engine.start(id("crasher"), false).get(10, TimeUnit.SECONDS);
+                await().atMost(T).until(() -> h.log().split("exited: crasher", -1).length > exits);
+            }
+        }
+    }
+
+    @Test
+    void successIsLoggedMoreThanStartsecsAfterTheSpawnedLine() throws Exception {
+        try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
+                program("slow", "sleep 1000").startsecs(1).group(),
+                program("slower", "sleep 1000").startsecs(2).group()))) {
+            h.awaitState("slower", ProcessState.RUNNING, T);
+            h.awaitState("slow", ProcessState.RUNNING, T);
+            for (String[] p : new String[][] {{"slow", "1"}, {"slower", "2"}}) {
+                long spawned = stamp(h.log(), "spawned: '" + p[0] + "'");
+                long success = stamp(h.log(), "success: " + p[0] + " entered RUNNING state");
+                assertThat(success - spawned).isGreaterThan(Long.parseLong(p[1]) * 1000);
+            }
+        }
+    }
+
+    private static long stamp(String log, String fragment) {
+        String line = log.lines().filter(l -> l.contains(fragment)).findFirst().orElseThrow();
+        return java.time.LocalDateTime.parse(line.substring(0, 23),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"))
+                .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+
+    @Test
     void sendStdinReachesTheChild() throws Exception {
         try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
                 program("cat", "cat").startsecs(0).group()))) {

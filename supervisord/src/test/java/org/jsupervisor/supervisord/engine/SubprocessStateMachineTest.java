@@ -80,9 +80,13 @@ class SubprocessStateMachineTest {
         }
     };
 
+    /** How long each fake fork/exec takes on the test's clock. */
+    long spawnCost = 0;
+
     final Launcher launcher = new Launcher() {
         @Override
         public Child spawn(Spec spec, ChildListener listener) {
+            now += spawnCost;
             FakeChild c = new FakeChild(1000 + children.size(), listener);
             children.add(c);
             return c;
@@ -248,10 +252,11 @@ class SubprocessStateMachineTest {
         pass(bad);
         now += 1;
         pass(bad);
+        now += 5000;
         children.get(1).exit(exited(7));
         now += 5;
         pass(bad);
-        // a crash while RUNNING is respawned in the same pass, without delay
+        // a crash of a process that ran a while is respawned in the same pass, without delay
         assertThat(bad.state()).isEqualTo(STARTING);
         assertThat(children).hasSize(3);
         assertThat(bad.spawnerr).isNull();
@@ -273,7 +278,7 @@ class SubprocessStateMachineTest {
         now += 1;
         pass(always);
         children.get(1).exit(exited(0));
-        now += 1;
+        now += Subprocess.RESTART_PACING_MS;
         pass(always);
         assertThat(always.state()).isEqualTo(STARTING);
     }
@@ -366,5 +371,77 @@ class SubprocessStateMachineTest {
         assertThat(evs).extracting(ProcessStateEvent::to).startsWith(STARTING, RUNNING, EXITED);
         assertThat(evs.get(2).expected()).isTrue();
         assertThat(evs.get(2).typeName()).isEqualTo("PROCESS_STATE_EXITED");
+    }
+
+    @Test
+    void startsecsCountsFromTheMomentTheChildExistsAndSuccessComesStrictlyAfter() {
+        spawnCost = 40; // a slow fork/exec on a loaded machine
+        Subprocess p = process(program("slow", "sleep 100").startsecs(3));
+        long before = now;
+        pass(p);
+        long spawnedAt = before + 40;
+        assertThat(p.laststart).isEqualTo(spawnedAt);
+        assertThat(p.nextDeadline()).isEqualTo(spawnedAt + 3001);
+        now = before + 3001; // three seconds after the pass began, but not after the spawn
+        pass(p);
+        assertThat(p.state()).isEqualTo(STARTING);
+        now = spawnedAt + 3000;
+        pass(p);
+        assertThat(p.state()).isEqualTo(STARTING);
+        now = spawnedAt + 3001;
+        pass(p);
+        assertThat(p.state()).isEqualTo(RUNNING);
+    }
+
+    @Test
+    void aProcessThatExitsAtOnceIsRespawnedNoSoonerThanThePacingIntervalAfterItsSpawn() {
+        Subprocess p = process(program("crasher", "sh -c 'exit 3'").startsecs(0).exitcodes(0));
+        pass(p);
+        long spawnedAt = p.laststart;
+        now += 5;
+        pass(p);
+        assertThat(p.state()).isEqualTo(RUNNING);
+        children.get(0).exit(exited(3));
+        pass(p);
+        // reaped and drained, but held: still RUNNING, no respawn, the timer set for the end of the hold
+        assertThat(p.state()).isEqualTo(RUNNING);
+        assertThat(children).hasSize(1);
+        assertThat(p.nextDeadline()).isEqualTo(spawnedAt + Subprocess.RESTART_PACING_MS);
+        now = spawnedAt + Subprocess.RESTART_PACING_MS - 1;
+        pass(p);
+        assertThat(children).hasSize(1);
+        now = spawnedAt + Subprocess.RESTART_PACING_MS;
+        pass(p);
+        assertThat(log).contains("WARN exited: crasher (exit status 3; not expected)");
+        assertThat(states()).containsSubsequence(RUNNING, EXITED, STARTING);
+        assertThat(p.state()).isEqualTo(STARTING);
+        assertThat(children).hasSize(2);
+    }
+
+    @Test
+    void aStopDuringTheHoldFindsTheProcessRunningAndEndsStoppedAtOnce() {
+        Subprocess p = process(program("crasher", "sh -c 'exit 3'").startsecs(0).exitcodes(0));
+        pass(p);
+        now += 5;
+        pass(p);
+        children.get(0).exit(exited(3));
+        pass(p);
+        assertThat(Subprocess.RUNNING_STATES).contains(p.state());
+        assertThat(p.stop(now)).isNull();
+        pass(p);
+        assertThat(p.state()).isEqualTo(STOPPED);
+        assertThat(children).hasSize(1);
+        assertThat(log).contains("WARN stopped: crasher (exit status 3)");
+    }
+
+    @Test
+    void quickExitsThatAreNotRestartedAreRecordedAtOnce() {
+        Subprocess p = process(program("once", "true").startsecs(0).exitcodes(0));
+        pass(p);
+        now += 5;
+        pass(p);
+        children.get(0).exit(exited(0));
+        pass(p);
+        assertThat(p.state()).isEqualTo(EXITED);
     }
 }

@@ -1,0 +1,76 @@
+package org.jsupervisor.supervisord.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsupervisor.common.config.ProcessConfig;
+
+/** What a spawn hands the launcher: the child's environment and its exec specification. */
+final class ChildSpecs {
+    private ChildSpecs() {
+    }
+
+    /**
+     * What Supervisor's forked child would do before exec, checked here; a failure becomes a
+     * tiny child that reports it on stderr and exits 127, exactly what Supervisor's log,
+     * states and stderr log show for a bad user or directory.
+     */
+    static Launcher.Spec spec(ProcessConfig config, ExecResolver.Resolved exec, Map<String, String> env) {
+        Optional<Posix.User> user = Optional.empty();
+        String failure = null;
+        if (config.user().isPresent()) {
+            String u = config.user().get();
+            Optional<Posix.User> found = Posix.lookupUser(u);
+            if (found.isEmpty()) {
+                failure = "couldn't setuid to " + u + ": Can't find username " + CommandLine.pyRepr(u);
+            } else if (found.get().uid() != Posix.uid()) {
+                if (Posix.uid() != 0) {
+                    failure = "couldn't setuid to " + found.get().uid() + ": Can't drop privilege as nonroot user";
+                } else {
+                    user = found;
+                }
+            }
+        }
+        if (failure == null && config.directory().isPresent()) {
+            String dir = config.directory().get();
+            Path p = Path.of(dir);
+            String errno = null;
+            if (!Files.exists(p)) {
+                errno = "ENOENT";
+            } else if (!Files.isDirectory(p)) {
+                errno = "ENOTDIR";
+            } else if (!Files.isExecutable(p)) {
+                errno = "EACCES";
+            }
+            if (errno != null) {
+                failure = "couldn't chdir to " + dir + ": " + errno;
+            }
+        }
+        if (failure != null) {
+            String script = "printf '%s\\n' \"$1\" 'supervisor: child process was not spawned' >&2; exit 127";
+            return new Launcher.Spec("/bin/sh", List.of("/bin/sh", "-c", script, "sh", "supervisor: " + failure),
+                    env, Optional.empty(), Optional.empty(), Optional.empty(), config.redirectStderr());
+        }
+        return new Launcher.Spec(exec.filename(), exec.argv(), env, config.directory(), config.umask(), user,
+                config.redirectStderr());
+    }
+
+    /** The child's environment, layered as Supervisor layers it. */
+    static Map<String, String> environment(ProcessConfig config, ProcessId id, Map<String, String> base,
+            Optional<String> daemonUrl) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        env.put("SUPERVISOR_ENABLED", "1");
+        Optional<String> url = config.serverUrl().filter(u -> !u.isBlank() && !u.trim().equalsIgnoreCase("AUTO"));
+        if (url.isEmpty()) {
+            url = daemonUrl;
+        }
+        url.ifPresent(u -> env.put("SUPERVISOR_SERVER_URL", u));
+        env.put("SUPERVISOR_PROCESS_NAME", config.name());
+        env.put("SUPERVISOR_GROUP_NAME", id.group());
+        env.putAll(config.environment());
+        return env;
+    }
+}
