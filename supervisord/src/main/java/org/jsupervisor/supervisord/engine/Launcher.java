@@ -65,6 +65,13 @@ public interface Launcher extends AutoCloseable {
 
     /** Callbacks from a child. */
     interface ChildListener {
+        /**
+         * The child exists and has this pid; called before any {@link #onOutput}, possibly
+         * before {@link Launcher#spawn} returns. Launchers that cannot tell leave it uncalled.
+         */
+        default void onStart(long pid) {
+        }
+
         /** Output bytes; the buffer is only valid during the call. */
         void onOutput(OutputChannel channel, ByteBuffer data);
 

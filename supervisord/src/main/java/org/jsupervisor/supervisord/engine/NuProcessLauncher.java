@@ -177,6 +177,13 @@ public final class NuProcessLauncher implements Launcher {
 
         @Override
         public void onStart(NuProcess nuProcess) {
+            // NuProcess calls this before it queues the first read, so output events can name
+            // the pid even when they come before spawn() has returned to the engine.
+            try {
+                listener.onStart(nuProcess.getPID());
+            } catch (RuntimeException e) {
+                LOG.error("start handler failed", e);
+            }
         }
 
         /**

@@ -50,16 +50,16 @@ final class ProcessGroups {
             Subprocess p = new Subprocess(groupHost, id, pc, childLogs.create(config, pc, OutputChannel.STDOUT),
                     pc.redirectStderr() ? null : childLogs.create(config, pc, OutputChannel.STDERR));
             if (pc.stdout().eventsEnabled()) {
-                p.stdoutLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
+                p.stdoutLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.outputPid(), OutputChannel.STDOUT, b)));
             }
             p.stdoutLog.setCommunicationSink(
-                    b -> events.publishLater(new ProcessCommunicationEvent(p.id, p.pid, OutputChannel.STDOUT, b)));
+                    b -> events.publishLater(new ProcessCommunicationEvent(p.id, p.outputPid(), OutputChannel.STDOUT, b)));
             if (p.stderrLog != null) {
                 p.stderrLog.setCommunicationSink(
-                        b -> events.publishLater(new ProcessCommunicationEvent(p.id, p.pid, OutputChannel.STDERR, b)));
+                        b -> events.publishLater(new ProcessCommunicationEvent(p.id, p.outputPid(), OutputChannel.STDERR, b)));
             }
             if (p.stderrLog != null && pc.stderr().eventsEnabled()) {
-                p.stderrLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.pid, OutputChannel.STDERR, b)));
+                p.stderrLog.setEventSink(b -> events.publishLater(new ProcessLogEvent(p.id, p.outputPid(), OutputChannel.STDERR, b)));
             }
             ps.add(p);
         }

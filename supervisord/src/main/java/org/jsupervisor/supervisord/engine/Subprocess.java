@@ -50,6 +50,8 @@ final class Subprocess {
 
     ProcessState state = STOPPED;
     long pid;
+    /** The pid output events report; set from I/O threads as soon as the child exists. */
+    private volatile long outputPid;
     long laststart;
     long laststop;
     long laststopreport;
@@ -323,6 +325,7 @@ final class Subprocess {
             }
         }
         pid = 0;
+        outputPid = 0;
         if (run != null) {
             run.child.closeStdin();
         }
@@ -335,6 +338,12 @@ final class Subprocess {
                 exitstatus == null ? 0 : exitstatus, spawnerr == null ? "" : spawnerr,
                 stdoutLog == null ? "" : stdoutLog.path().map(Object::toString).orElse(""),
                 stderrLog == null ? "" : stderrLog.path().map(Object::toString).orElse(""), config);
+    }
+
+    /** The pid for PROCESS_LOG events; safe to call from the launcher's I/O threads. */
+    long outputPid() {
+        long p = outputPid;
+        return p != 0 ? p : pid;
     }
 
     private static java.time.Instant instant(long millis) {
@@ -449,6 +458,11 @@ final class Subprocess {
 
         boolean drained() {
             return stdoutEof && stderrEof;
+        }
+
+        @Override
+        public void onStart(long childPid) {
+            outputPid = childPid;
         }
 
         @Override

@@ -67,6 +67,25 @@ class EngineEndToEndTest {
     }
 
     @Test
+    void outputWrittenAtOnceIsReportedWithTheChildsPid() throws Exception {
+        // The first bytes can reach the I/O thread before spawn() has returned to the engine;
+        // their PROCESS_LOG events must still carry the pid, as Supervisor's do.
+        for (int round = 0; round < 5; round++) {
+            try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
+                    program("early" + round, "sh -c 'echo first; sleep 1000'").startsecs(0).events(true).group()))) {
+                String name = "early" + round;
+                h.awaitState(name, ProcessState.RUNNING, T);
+                await().atMost(T).until(() -> h.events.stream()
+                        .anyMatch(e -> e instanceof org.jsupervisor.supervisord.engine.event.ProcessLogEvent));
+                long pid = h.info(name).pid();
+                assertThat(h.events).filteredOn(e -> e instanceof org.jsupervisor.supervisord.engine.event.ProcessLogEvent)
+                        .extracting(e -> ((org.jsupervisor.supervisord.engine.event.ProcessLogEvent) e).pid())
+                        .containsOnly(pid);
+            }
+        }
+    }
+
+    @Test
     void stopsStartsAndRefusesWhatSupervisorRefuses() throws Exception {
         try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
                 program("s", "sleep 1000").startsecs(0).group()))) {
