@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jsupervisor.common.SupervisorState;
 import org.jsupervisor.common.config.ConfigException;
 import org.jsupervisor.common.config.ConfigLoader;
+import org.jsupervisor.common.config.LoadContext;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.common.config.SupervisordSection;
 import org.jsupervisor.supervisord.engine.CommandLine;
@@ -88,7 +89,12 @@ public final class Supervisord {
             file = found.get();
         }
         final Path configFile = file;
-        ConfigSource source = () -> opts.apply(ConfigLoader.load(configFile));
+        // The control plane decides which [rpcinterface:x] factories exist (Java extensions).
+        Optional<ControlPlaneFactory> factory = ServiceLoader.load(ControlPlaneFactory.class).findFirst();
+        LoadContext loadContext = factory.flatMap(ControlPlaneFactory::rpcInterfaceFactories)
+                .map(LoadContext.system()::withRpcInterfaceFactories)
+                .orElseGet(LoadContext::system);
+        ConfigSource source = () -> opts.apply(ConfigLoader.load(configFile, loadContext));
         SupervisorConfig config;
         try {
             config = source.load();
@@ -99,10 +105,11 @@ public final class Supervisord {
         if (detach && !Daemonizer.isDetachedCopy()) {
             return Daemonizer.launchDetachedCopy(err);
         }
-        return runForever(config, source, detach);
+        return runForever(config, source, detach, factory);
     }
 
-    private int runForever(SupervisorConfig initial, ConfigSource source, boolean detach) {
+    private int runForever(SupervisorConfig initial, ConfigSource source, boolean detach,
+            Optional<ControlPlaneFactory> factory) {
         SupervisorConfig config = initial;
         boolean first = true;
         installSignals();
@@ -138,14 +145,17 @@ public final class Supervisord {
             current.set(engine);
             EventDispatcher events = EventDispatcher.attach(engine, log, eventSerial); // listener pools (events package)
             ControlPlane plane = null;
-            Optional<ControlPlaneFactory> factory = ServiceLoader.load(ControlPlaneFactory.class).findFirst();
             if (factory.isPresent()) {
-                plane = factory.get().create(config, engine);
+                // A refusal (busy port, live socket, bad rpcinterface) goes to stderr only, with
+                // the usage hint, as Supervisor does: nothing is written to the main log.
                 try {
+                    plane = factory.get().create(config, engine);
                     plane.start();
                 } catch (Exception e) {
-                    log.critical(String.valueOf(e.getMessage()));
-                    plane.close();
+                    if (plane != null) {
+                        plane.close();
+                    }
+                    events.close();
                     engine.close();
                     mainLog.close();
                     return usage(String.valueOf(e.getMessage()));

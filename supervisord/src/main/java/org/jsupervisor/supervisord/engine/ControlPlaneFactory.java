@@ -1,5 +1,7 @@
 package org.jsupervisor.supervisord.engine;
 
+import java.util.Optional;
+import java.util.Set;
 import org.jsupervisor.common.config.SupervisorConfig;
 
 /**
@@ -12,4 +14,13 @@ public interface ControlPlaneFactory {
 
     /** Creates (not starts) the control plane for this configuration. */
     ControlPlane create(SupervisorConfig config, Engine engine);
+
+    /**
+     * The {@code [rpcinterface:x]} factory names this control plane can build, for the config
+     * loader: a name outside this set is refused when the file is read, naming the section.
+     * Empty means "let the loader use its defaults".
+     */
+    default Optional<Set<String>> rpcInterfaceFactories() {
+        return Optional.empty();
+    }
 }

@@ -1,10 +1,13 @@
 package org.jsupervisor.supervisord.http;
 
+import java.util.Optional;
+import java.util.Set;
 import org.jsupervisor.common.config.ConfigException;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.supervisord.engine.ControlPlane;
 import org.jsupervisor.supervisord.engine.ControlPlaneFactory;
 import org.jsupervisor.supervisord.engine.Engine;
+import org.jsupervisor.supervisord.rpc.RpcInterfaces;
 
 /** The {@link ControlPlaneFactory} service supervisord finds with ServiceLoader. */
 public final class JettyControlPlaneFactory implements ControlPlaneFactory {
@@ -15,5 +18,10 @@ public final class JettyControlPlaneFactory implements ControlPlaneFactory {
         } catch (ConfigException e) {
             throw new StartupRefused(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Optional<Set<String>> rpcInterfaceFactories() {
+        return Optional.of(RpcInterfaces.knownFactories(JettyControlPlaneFactory.class.getClassLoader()));
     }
 }
