@@ -72,7 +72,7 @@ class EngineEndToEndTest {
         // their PROCESS_LOG events must still carry the pid, as Supervisor's do.
         for (int round = 0; round < 5; round++) {
             try (EngineHarness h = new EngineHarness(dir, Configs.config(dir,
-                    program("early" + round, "sh -c 'echo first; sleep 1000'").startsecs(0).events(true).group()))) {
+                    program("early" + round, "sh -c 'echo first; exec sleep 1000'").startsecs(0).events(true).group()))) {
                 String name = "early" + round;
                 h.awaitState(name, ProcessState.RUNNING, T);
                 await().atMost(T).until(() -> h.events.stream()
