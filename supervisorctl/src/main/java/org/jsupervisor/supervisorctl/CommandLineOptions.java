@@ -1,6 +1,7 @@
 package org.jsupervisor.supervisorctl;
 
 import java.util.List;
+import org.jsupervisor.common.PyRepr;
 
 /**
  * The options every supervisorctl run shares (Supervisor's {@code ClientOptions}) and the

@@ -1,5 +1,6 @@
 package org.jsupervisor.supervisorctl;
 
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.supervisorctl.server.ServerException;
 
 /**

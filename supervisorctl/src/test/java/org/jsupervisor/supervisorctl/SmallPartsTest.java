@@ -2,6 +2,7 @@ package org.jsupervisor.supervisorctl;
 
 import java.util.List;
 
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.supervisorctl.command.Commands;
 import org.junit.jupiter.api.Test;
 

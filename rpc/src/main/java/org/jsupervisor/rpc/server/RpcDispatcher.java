@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.rpc.Faults;
 import org.jsupervisor.rpc.MethodCall;
 import org.jsupervisor.rpc.RpcFault;
@@ -97,12 +98,12 @@ public final class RpcDispatcher {
         try {
             call = XmlRpcReader.parseCall(body, limits);
         } catch (XmlRpcFormatException e) {
-            log.error("XML-RPC request data " + PyRepr.of(body) + " is invalid: unmarshallable");
+            log.error("XML-RPC request data " + reprOf(body) + " is invalid: unmarshallable");
             return CompletableFuture.completedFuture(RpcReply.error(400));
         }
         String name = call.methodName();
         if (name.isEmpty()) {
-            log.error("XML-RPC request data " + PyRepr.of(body) + " is invalid: no method name");
+            log.error("XML-RPC request data " + reprOf(body) + " is invalid: no method name");
             return CompletableFuture.completedFuture(RpcReply.error(400));
         }
         log.trace("XML-RPC method called: " + name + "()");
@@ -133,7 +134,7 @@ public final class RpcDispatcher {
     private RpcReply internalError(byte[] request, Throwable t) {
         java.io.StringWriter trace = new java.io.StringWriter();
         t.printStackTrace(new java.io.PrintWriter(trace));
-        log.critical("Handling XML-RPC request with data " + PyRepr.of(request)
+        log.critical("Handling XML-RPC request with data " + reprOf(request)
             + " raised an unexpected exception: " + trace);
         return RpcReply.error(500);
     }
@@ -290,32 +291,7 @@ public final class RpcDispatcher {
     }
 
     /** Python's {@code %r} of the request text, for log lines that match Supervisor's. */
-    static final class PyRepr {
-        private PyRepr() {
-        }
-
-        static String of(byte[] body) {
-            String s = new String(body, StandardCharsets.UTF_8);
-            boolean dq = s.indexOf('\'') >= 0 && s.indexOf('"') < 0;
-            char q = dq ? '"' : '\'';
-            StringBuilder sb = new StringBuilder(s.length() + 2).append(q);
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == q || c == '\\') {
-                    sb.append('\\').append(c);
-                } else if (c == '\n') {
-                    sb.append("\\n");
-                } else if (c == '\r') {
-                    sb.append("\\r");
-                } else if (c == '\t') {
-                    sb.append("\\t");
-                } else if (c < 0x20 || c == 0x7f) {
-                    sb.append(String.format("\\x%02x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-            return sb.append(q).toString();
-        }
+    private static String reprOf(byte[] body) {
+        return PyRepr.of(new String(body, StandardCharsets.UTF_8));
     }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.rpc.Faults;
 import org.jsupervisor.supervisorctl.Controller;
 import org.jsupervisor.supervisorctl.ExitStatus;
-import org.jsupervisor.supervisorctl.PyRepr;
 import org.jsupervisor.supervisorctl.server.ServerConnection;
 import org.jsupervisor.supervisorctl.server.ServerException;
 

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.supervisorctl.Controller;
 import org.jsupervisor.supervisorctl.ExitStatus;
 import org.jsupervisor.rpc.Faults;
-import org.jsupervisor.supervisorctl.PyRepr;
 import org.jsupervisor.supervisorctl.server.ServerException;
 
 import picocli.CommandLine.Command;

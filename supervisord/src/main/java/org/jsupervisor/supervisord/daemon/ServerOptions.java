@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.LogLevel;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.common.config.SupervisordSection;
@@ -82,7 +83,7 @@ final class ServerOptions {
             String v = opt.value();
             String n = opt.longName();
             if (v != null && !seen.add(n)) {
-                throw new UsageException("conflicting command line option " + CommandLine.pyRepr(opt.shown()));
+                throw new UsageException("conflicting command line option " + PyRepr.of(opt.shown()));
             }
             try {
                 switch (n) {
@@ -100,7 +101,7 @@ final class ServerOptions {
                     case "logfile_maxbytes" -> o.logfileMaxbytes = byteSize(v);
                     case "logfile_backups" -> o.logfileBackups = integer(v);
                     case "loglevel" -> o.loglevel = LogLevel.parse(v)
-                            .orElseThrow(() -> new IllegalArgumentException("bad logging level name " + CommandLine.pyRepr(v)));
+                            .orElseThrow(() -> new IllegalArgumentException("bad logging level name " + PyRepr.of(v)));
                     case "pidfile" -> o.pidfile = existingDirpath(v, cwd);
                     case "identifier" -> o.identifier = v;
                     case "childlogdir" -> o.childlogdir = existingDirectory(v);
@@ -112,7 +113,7 @@ final class ServerOptions {
                     default -> throw new UsageException("option " + opt.shown() + " not recognized");
                 }
             } catch (IllegalArgumentException e) {
-                throw new UsageException("invalid value for " + opt.shown() + " " + CommandLine.pyRepr(v) + ": "
+                throw new UsageException("invalid value for " + opt.shown() + " " + PyRepr.of(v) + ": "
                         + e.getMessage());
             }
         }
@@ -165,7 +166,7 @@ final class ServerOptions {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid literal for int() with base 10: " + CommandLine.pyRepr(v));
+            throw new IllegalArgumentException("invalid literal for int() with base 10: " + PyRepr.of(v));
         }
     }
 
@@ -183,7 +184,7 @@ final class ServerOptions {
         try {
             return Long.parseLong(num.trim()) * mult;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid literal for int() with base 10: " + CommandLine.pyRepr(num));
+            throw new IllegalArgumentException("invalid literal for int() with base 10: " + PyRepr.of(num));
         }
     }
 
@@ -207,7 +208,7 @@ final class ServerOptions {
     private static String pyList(List<String> l) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < l.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(CommandLine.pyRepr(l.get(i)));
+            b.append(i == 0 ? "" : ", ").append(PyRepr.of(l.get(i)));
         }
         return b.append(']').toString();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.SupervisorState;
 import org.jsupervisor.common.config.ConfigException;
 import org.jsupervisor.common.config.ConfigLoader;
@@ -197,9 +198,9 @@ public final class Supervisord {
         s.directory().ifPresent(d -> {
             int rc = Posix.changeDirectory(d);
             if (rc != 0) {
-                log.critical("can't chdir into " + CommandLine.pyRepr(d) + ": [Errno " + rc + "]");
+                log.critical("can't chdir into " + PyRepr.of(d) + ": [Errno " + rc + "]");
             } else {
-                log.info("set current directory: " + CommandLine.pyRepr(d));
+                log.info("set current directory: " + PyRepr.of(d));
             }
         });
         Posix.setUmask(s.umask());
@@ -229,8 +230,8 @@ public final class Supervisord {
         String u = s.user().get();
         Optional<Posix.User> user = Posix.lookupUser(u);
         if (user.isEmpty()) {
-            return u.chars().allMatch(Character::isDigit) ? "Can't find uid " + CommandLine.pyRepr(u)
-                    : "Can't find username " + CommandLine.pyRepr(u);
+            return u.chars().allMatch(Character::isDigit) ? "Can't find uid " + PyRepr.of(u)
+                    : "Can't find username " + PyRepr.of(u);
         }
         String msg = Posix.dropPrivileges(user.get());
         if (msg != null) {

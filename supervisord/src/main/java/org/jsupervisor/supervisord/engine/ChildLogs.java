@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.LogTarget;
 import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.common.config.StreamLogConfig;
@@ -96,7 +97,7 @@ final class ChildLogs {
                     try {
                         Files.delete(p);
                     } catch (IOException e) {
-                        log.warn("Failed to clean up " + CommandLine.pyRepr(p.toString()));
+                        log.warn("Failed to clean up " + PyRepr.of(p.toString()));
                     }
                 }
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.ProcessConfig;
 
 /** What a spawn hands the launcher: the child's environment and its exec specification. */
@@ -25,7 +26,7 @@ final class ChildSpecs {
             String u = config.user().get();
             Optional<Posix.User> found = Posix.lookupUser(u);
             if (found.isEmpty()) {
-                failure = "couldn't setuid to " + u + ": Can't find username " + CommandLine.pyRepr(u);
+                failure = "couldn't setuid to " + u + ": Can't find username " + PyRepr.of(u);
             } else if (found.get().uid() != Posix.uid()) {
                 if (Posix.uid() != 0) {
                     failure = "couldn't setuid to " + found.get().uid() + ": Can't drop privilege as nonroot user";

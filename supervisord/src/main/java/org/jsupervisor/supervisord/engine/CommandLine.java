@@ -95,31 +95,6 @@ public final class CommandLine {
         return words;
     }
 
-    /** Python's {@code repr()} of a string, as Supervisor's messages show names ({@code 'foo'}). */
-    public static String pyRepr(String s) {
-        boolean hasSingle = s.indexOf('\'') >= 0;
-        boolean hasDouble = s.indexOf('"') >= 0;
-        char q = hasSingle && !hasDouble ? '"' : '\'';
-        StringBuilder b = new StringBuilder().append(q);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == q || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c == '\n') {
-                b.append("\\n");
-            } else if (c == '\t') {
-                b.append("\\t");
-            } else if (c == '\r') {
-                b.append("\\r");
-            } else if (c < 0x20 || c == 0x7f) {
-                b.append(String.format("\\x%02x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append(q).toString();
-    }
-
     /** Supervisor's name for a signal number: {@code SIGTERM}, or {@code signal 33}. */
     public static String signame(int sig) {
         if (sig == 29) {

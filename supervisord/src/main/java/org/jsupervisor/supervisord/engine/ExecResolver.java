@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
+import org.jsupervisor.common.PyRepr;
 
 /**
  * Turns a command line into the file to execute and its argv, as Supervisor does before
@@ -46,7 +47,7 @@ public final class ExecResolver {
         try {
             argv = CommandLine.split(command);
         } catch (CommandLine.ParseException e) {
-            throw new ExecException("can't parse command " + CommandLine.pyRepr(command) + ": " + e.getMessage(),
+            throw new ExecException("can't parse command " + PyRepr.of(command) + ": " + e.getMessage(),
                     false);
         }
         if (argv.isEmpty()) {
@@ -72,7 +73,7 @@ public final class ExecResolver {
                 }
             }
         }
-        String shown = CommandLine.pyRepr(filename);
+        String shown = PyRepr.of(filename);
         if (!exists) {
             throw new ExecException("can't find command " + shown, true);
         }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.jsupervisor.common.ProcessState;
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.AutoRestart;
 import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.supervisord.engine.event.ProcessStateEvent;
@@ -121,7 +122,7 @@ final class Subprocess {
     void spawn(long now) {
         String processname = name();
         if (pid != 0) {
-            host.log().warn("process " + CommandLine.pyRepr(processname) + " already running");
+            host.log().warn("process " + PyRepr.of(processname) + " already running");
             return;
         }
         killing = false;
@@ -149,7 +150,7 @@ final class Subprocess {
         try {
             child = host.launcher().spawn(spec, r);
         } catch (Launcher.SpawnException e) {
-            recordSpawnerr("unknown error during fork for " + CommandLine.pyRepr(processname) + ": "
+            recordSpawnerr("unknown error during fork for " + PyRepr.of(processname) + ": "
                     + e.getMessage());
             assertInState(STARTING);
             changeState(BACKOFF, true, now);
@@ -159,7 +160,7 @@ final class Subprocess {
         run = r;
         pid = child.pid();
         host.spawned();
-        host.log().info("spawned: " + CommandLine.pyRepr(processname) + " with pid " + pid);
+        host.log().info("spawned: " + PyRepr.of(processname) + " with pid " + pid);
         // startsecs counts from the moment the child exists, read after the "spawned" line
         // is stamped: a fork/exec can take tens of milliseconds on a loaded machine, and
         // "success" must never come less than startsecs after "spawned".
@@ -285,7 +286,7 @@ final class Subprocess {
             tooQuickly = now - laststart < config.startsecs() * 1000L;
         } else {
             tooQuickly = false;
-            host.log().warn("process " + CommandLine.pyRepr(processname) + " (" + pid + ") laststart time is in the "
+            host.log().warn("process " + PyRepr.of(processname) + " (" + pid + ") laststart time is in the "
                     + "future, don't know how long process was running so assuming it did not exit too quickly");
         }
         boolean expected = config.exitcodes().contains(es);
@@ -427,7 +428,7 @@ final class Subprocess {
                 host.log().info("gave up: " + processname + " entered FATAL state, too many start retries too quickly");
             }
         } else if (s == STOPPING && delay - now <= 0) {
-            host.log().warn("killing " + CommandLine.pyRepr(processname) + " (" + pid + ") with SIGKILL");
+            host.log().warn("killing " + PyRepr.of(processname) + " (" + pid + ") with SIGKILL");
             kill(9, now);
         }
     }

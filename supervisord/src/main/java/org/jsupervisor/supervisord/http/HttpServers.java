@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.HttpServerConfig;
 import org.jsupervisor.common.config.InetHttpServerConfig;
 import org.jsupervisor.common.config.UnixHttpServerConfig;
@@ -155,7 +156,7 @@ public final class HttpServers implements AutoCloseable {
 
     private void announce(String section, HttpServerConfig c) {
         for (String name : startupLog.rpcInterfaces()) {
-            startupLog.info("RPC interface " + CommandLine.pyRepr(name) + " initialized");
+            startupLog.info("RPC interface " + PyRepr.of(name) + " initialized");
         }
         if (credentialsOf(c).isEmpty()) {
             startupLog.critical("Server '" + section + "' running without any HTTP authentication checking");

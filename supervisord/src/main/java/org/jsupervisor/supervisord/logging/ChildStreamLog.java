@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.StreamLogConfig;
 import org.jsupervisor.supervisord.engine.CommandLine;
 import org.jsupervisor.supervisord.engine.EngineException;
@@ -60,7 +61,7 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
             @Override
             public void communication(byte[] payload) {
                 if (mainLog != null) {
-                    mainLog.debug(CommandLine.pyRepr(processName) + " " + channel.label() + " emitted a comm event");
+                    mainLog.debug(PyRepr.of(processName) + " " + channel.label() + " emitted a comm event");
                 }
                 Consumer<byte[]> sink = commSink;
                 if (sink != null) {
@@ -153,7 +154,7 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
             Syslog.lines(processName, bytes);
         }
         if (mainLog != null && mainLog.isDebugEnabled()) {
-            mainLog.debug(CommandLine.pyRepr(processName) + " " + channel.label() + " output:\n" + decode(bytes));
+            mainLog.debug(PyRepr.of(processName) + " " + channel.label() + " output:\n" + decode(bytes));
         }
         Consumer<byte[]> sink = eventSink;
         if (sink != null) {

@@ -3,6 +3,7 @@ package org.jsupervisor.supervisord.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.jsupervisor.common.PyRepr;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
@@ -24,7 +25,7 @@ class CommandLineTest {
         assertThat(CommandLine.describeWaitStatus(11 | 0x80)).isEqualTo("terminated by SIGSEGV (core dumped)");
         assertThat(CommandLine.exitStatus(9)).isEqualTo(-1);
         assertThat(CommandLine.signame(29)).isEqualTo("SIGPOLL");
-        assertThat(CommandLine.pyRepr("it's")).isEqualTo("\"it's\"");
+        assertThat(PyRepr.of("it's")).isEqualTo("\"it's\"");
     }
 
     @Test

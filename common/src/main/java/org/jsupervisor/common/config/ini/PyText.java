@@ -1,6 +1,7 @@
 package org.jsupervisor.common.config.ini;
 
 import java.math.BigInteger;
+import org.jsupervisor.common.PyRepr;
 
 /**
  * Python's notions of whitespace and integers, which differ from Java's: Python strips
@@ -109,28 +110,8 @@ public final class PyText {
         return new NumberFormatException("invalid literal for int() with base " + radix + ": " + repr(text));
     }
 
-    /** Python's {@code repr()} of a string, close enough for messages. */
+    /** Python's {@code repr()} of a string. */
     public static String repr(String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder b = new StringBuilder().append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c == quote) {
-                        b.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append(quote).toString();
+        return PyRepr.of(s);
     }
 }

@@ -1,6 +1,6 @@
-package org.jsupervisor.supervisorctl;
+package org.jsupervisor.common;
 
-/** Python's {@code repr()} of a string, for the few messages that print one ({@code 'x'}). */
+/** Python's {@code repr()} of a string, as Supervisor's messages show names and values ({@code 'foo'}). */
 public final class PyRepr {
     private PyRepr() {
     }
