@@ -94,7 +94,8 @@ abstract class BrowserTestBase {
         server = new UiTestServer(supervisord::rpc);
         driver = Browser.start(Files.createDirectory(dir.resolve("chrome-profile")));
         await().atMost(Duration.ofSeconds(30)).until(() -> supervisord.stateOf("broken").equals("FATAL")
-                && supervisord.stateOf("oneshot").equals("EXITED") && supervisord.stateOf("talker").equals("RUNNING"));
+                && supervisord.stateOf("oneshot").equals("EXITED") && supervisord.stateOf("talker").equals("RUNNING")
+                && supervisord.stateOf("sleeper").equals("RUNNING")); // startsecs=1: settled before any page shows it
     }
 
     @AfterAll

@@ -21,7 +21,7 @@ import org.jsupervisor.supervisord.engine.CommandLine;
 import org.jsupervisor.supervisord.engine.ConfigSource;
 import org.jsupervisor.supervisord.engine.ControlPlane;
 import org.jsupervisor.supervisord.engine.ControlPlaneFactory;
-import org.jsupervisor.supervisord.engine.NuProcessLauncher;
+import org.jsupervisor.supervisord.engine.PosixSpawnLauncher;
 import org.jsupervisor.supervisord.engine.Posix;
 import org.jsupervisor.supervisord.engine.SupervisorEngine;
 import org.jsupervisor.supervisord.events.EventDispatcher;
@@ -141,7 +141,7 @@ public final class Supervisord {
             config.parseInfos().forEach(log::info);
             infos.forEach(log::info);
 
-            SupervisorEngine engine = new SupervisorEngine(config, source, new NuProcessLauncher(), log, mainLog,
+            SupervisorEngine engine = new SupervisorEngine(config, source, new PosixSpawnLauncher(), log, mainLog,
                     System::currentTimeMillis);
             current.set(engine);
             EventDispatcher events = EventDispatcher.attach(engine, log, eventSerial); // listener pools (events package)

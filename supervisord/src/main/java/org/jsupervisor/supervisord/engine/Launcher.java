@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Starts child processes. The engine decides what to run; a launcher knows how (fork/exec
- * wrappers, pipes, reaping). The real one is {@link NuProcessLauncher}; state-machine tests
+ * wrappers, pipes, reaping). The real one is {@link PosixSpawnLauncher}; state-machine tests
  * use a fake.
  */
 public interface Launcher extends AutoCloseable {
@@ -82,10 +82,34 @@ public interface Launcher extends AutoCloseable {
         void onExit(int waitStatus);
     }
 
-    /** A fork-level failure; the message is Supervisor's spawnerr text. */
+    /**
+     * No process could be started. The message is the errno's name ({@code EMFILE}) or a
+     * whole reason; the stage tells Subprocess which of Supervisor's spawnerr texts to use.
+     */
     final class SpawnException extends Exception {
+        /** Where the spawn failed: making the child's pipes, or creating the process. */
+        public enum Stage { PIPES, FORK }
+
+        private final Stage stage;
+        private final int errno;
+
         public SpawnException(String message, Throwable cause) {
+            this(message, cause, Stage.FORK, 0);
+        }
+
+        public SpawnException(String message, Throwable cause, Stage stage, int errno) {
             super(message, cause);
+            this.stage = stage;
+            this.errno = errno;
+        }
+
+        public Stage stage() {
+            return stage;
+        }
+
+        /** The errno behind the failure, or 0 when there is none. */
+        public int errno() {
+            return errno;
         }
     }
 }

@@ -128,23 +128,6 @@ public final class Posix {
         return chdir(path) == 0 ? 0 : Native.getLastError();
     }
 
-    private static final int O_WRONLY = 01;
-    private static final int O_NONBLOCK = 04000;
-    private static final int O_CLOEXEC = 02000000;
-
-    /**
-     * Opens another write end of the pipe on {@code fd} of process {@code pid} (through
-     * /proc), close-on-exec so no child inherits it. Returns the fd, or -1.
-     */
-    public static int openPeerWriteEnd(long pid, int fd) {
-        return open("/proc/" + pid + "/fd/" + fd, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
-    }
-
-    /** Opens a write end of the pipe whose read end is our {@code fd}. Returns the fd, or -1. */
-    public static int openWriteEndOfOwnPipe(int fd) {
-        return open("/proc/self/fd/" + fd, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
-    }
-
     public static void closeFd(int fd) {
         if (fd >= 0) {
             close(fd);

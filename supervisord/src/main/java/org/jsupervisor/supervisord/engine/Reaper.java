@@ -105,7 +105,7 @@ final class Reaper implements AutoCloseable {
             children.remove(pid);
             any = true;
             if (Posix.isReapError(st)) {
-                continue; // reaped by NuProcess first: its onExit reports the status
+                continue; // reaped by someone else; nothing to report
             }
             try {
                 e.getValue().accept(st);

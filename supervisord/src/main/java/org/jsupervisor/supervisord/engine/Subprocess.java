@@ -150,8 +150,7 @@ final class Subprocess {
         try {
             child = host.launcher().spawn(spec, r);
         } catch (Launcher.SpawnException e) {
-            recordSpawnerr("unknown error during fork for " + PyRepr.of(processname) + ": "
-                    + e.getMessage());
+            recordSpawnerr(spawnFailure(processname, e));
             assertInState(STARTING);
             changeState(BACKOFF, true, now);
             return;
@@ -167,6 +166,17 @@ final class Subprocess {
         laststart = Math.max(now, host.now());
         spawnerr = null;
         delay = laststart + config.startsecs() * 1000L;
+    }
+
+    /** Supervisor's spawnerr text for a spawn that created no process. */
+    static String spawnFailure(String processname, Launcher.SpawnException e) {
+        String quoted = "'" + processname + "'";
+        if (e.stage() == Launcher.SpawnException.Stage.PIPES) {
+            return e.errno() == LibcIo.EMFILE ? "too many open files to spawn " + quoted
+                    : "unknown error making dispatchers for " + quoted + ": " + e.getMessage();
+        }
+        return e.errno() == LibcIo.EAGAIN ? "Too many processes in process table to spawn " + quoted
+                : "unknown error during fork for " + quoted + ": " + e.getMessage();
     }
 
     private Launcher.Spec childSpec(ExecResolver.Resolved exec, Map<String, String> env) {
@@ -476,8 +486,10 @@ final class Subprocess {
 
         @Override
         public void onEof(OutputChannel channel) {
-            ChildStreamLog log = channel == OutputChannel.STDOUT || config.redirectStderr() ? stdoutLog : stderrLog;
-            if (log != null) {
+            // with redirect_stderr the stderr "stream" ends at once and is not the stdout log's end
+            boolean ownStream = channel == OutputChannel.STDOUT || !config.redirectStderr();
+            ChildStreamLog log = channel == OutputChannel.STDOUT ? stdoutLog : stderrLog;
+            if (ownStream && log != null) {
                 log.endOfStream();
             }
             host.onEngineThread(() -> {

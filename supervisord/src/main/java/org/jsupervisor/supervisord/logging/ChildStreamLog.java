@@ -107,7 +107,7 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
     public void write(ByteBuffer data) {
         if (capture == null && !stripAnsi && !syslog && eventSink == null
                 && (mainLog == null || !mainLog.isDebugEnabled())) {
-            // the common case: straight from NuProcess's native buffer to the file, no copy
+            // the common case: straight from the I/O thread's native buffer to the file, no copy
             synchronized (this) {
                 if (file != null) {
                     try {

@@ -33,7 +33,7 @@ final class EngineHarness implements AutoCloseable {
                 throw new org.jsupervisor.common.config.ConfigException("/etc/broken.conf: section [program:x] bad");
             }
             return reloadWith;
-        }, new NuProcessLauncher(), new SupervisorLog(),
+        }, new PosixSpawnLauncher(), new SupervisorLog(),
                 mainLog, System::currentTimeMillis);
         engine.subscribe(events::add);
         engine.start().join();

@@ -18,7 +18,7 @@ import org.jsupervisor.common.config.ConfigLoader;
 import org.jsupervisor.common.config.LogLevel;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.supervisord.engine.ControlPlane;
-import org.jsupervisor.supervisord.engine.NuProcessLauncher;
+import org.jsupervisor.supervisord.engine.PosixSpawnLauncher;
 import org.jsupervisor.supervisord.engine.SupervisorEngine;
 import org.jsupervisor.supervisord.http.JettyControlPlaneFactory;
 import org.jsupervisor.supervisord.logging.MainLogSetup;
@@ -134,7 +134,7 @@ final class Daemons {
             SupervisorConfig config = ConfigLoader.load(conf);
             mainLog = MainLogSetup.configure(config.supervisord().logfile(), 0, 0, LogLevel.DEBUG, false);
             SupervisorLog log = new SupervisorLog();
-            engine = new SupervisorEngine(config, () -> ConfigLoader.load(conf), new NuProcessLauncher(), log, mainLog,
+            engine = new SupervisorEngine(config, () -> ConfigLoader.load(conf), new PosixSpawnLauncher(), log, mainLog,
                     System::currentTimeMillis);
             events = EventDispatcher.attach(engine, log);
             plane = new JettyControlPlaneFactory().create(config, engine);

@@ -21,7 +21,7 @@ import org.jsupervisor.common.ProcessState;
 import org.jsupervisor.common.config.ConfigLoader;
 import org.jsupervisor.common.config.LogLevel;
 import org.jsupervisor.common.config.SupervisorConfig;
-import org.jsupervisor.supervisord.engine.NuProcessLauncher;
+import org.jsupervisor.supervisord.engine.PosixSpawnLauncher;
 import org.jsupervisor.supervisord.engine.ProcessId;
 import org.jsupervisor.supervisord.engine.SupervisorEngine;
 import org.jsupervisor.supervisord.logging.MainLogSetup;
@@ -43,7 +43,7 @@ final class FcgiHarness implements AutoCloseable {
             "    except OSError:",
             "        return False",
             "extra = [fd for fd in range(3, 256) if is_open(fd)]",
-            "print('ready', os.getpid(), s.family.name, 'extra-fds', extra, 'session-leader', os.getsid(0) == os.getpid(),",
+            "print('ready', os.getpid(), s.family.name, 'extra-fds', extra, 'group-leader', os.getpgrp() == os.getpid(),",
             "      flush=True)",
             "print('err', os.getpid(), file=sys.stderr, flush=True)",
             "while True:",
@@ -69,7 +69,7 @@ final class FcgiHarness implements AutoCloseable {
         writeConfig(sections);
         SupervisorConfig config = ConfigLoader.load(configFile);
         this.mainLog = MainLogSetup.configure(config.supervisord().logfile(), 0, 0, LogLevel.DEBUG, false);
-        this.engine = new SupervisorEngine(config, () -> ConfigLoader.load(configFile), new NuProcessLauncher(),
+        this.engine = new SupervisorEngine(config, () -> ConfigLoader.load(configFile), new PosixSpawnLauncher(),
                 new SupervisorLog(), mainLog, System::currentTimeMillis);
         engine.start().join();
     }

@@ -118,7 +118,7 @@ class FcgiPoolEndToEndTest {
         long pid0 = pid(ids.get(0));
         await().atMost(Duration.ofSeconds(10)).until(() -> new String(
                 h.engine.processLog(ids.get(0), OutputChannel.STDOUT).read(0, 0), StandardCharsets.UTF_8)
-                .contains("ready " + pid0 + " AF_INET extra-fds [] session-leader True"));
+                .contains("ready " + pid0 + " AF_INET extra-fds [] group-leader True"));
         await().atMost(Duration.ofSeconds(10)).until(() -> new String(
                 h.engine.processLog(ids.get(0), OutputChannel.STDERR).read(0, 0), StandardCharsets.UTF_8)
                 .contains("err " + pid0));

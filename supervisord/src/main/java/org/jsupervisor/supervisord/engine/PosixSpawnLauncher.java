@@ -1,0 +1,313 @@
+package org.jsupervisor.supervisord.engine;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spawns children with glibc's {@code posix_spawn} and watches them with one {@link ChildIo}
+ * thread and one {@link Reaper} thread, however many there are.
+ *
+ * <p>Java cannot run code between fork and exec. {@code posix_spawn} does, inside libc, what
+ * Supervisor's forked child does before its exec: a new process group (so stopasgroup and
+ * killasgroup reach the child's whole tree), the pipes on fds 0-2 ({@code redirect_stderr}
+ * puts the stdout pipe on fd 2 too), every other descriptor closed, the working directory,
+ * default signal dispositions and an empty signal mask. It clones with {@code CLONE_VM |
+ * CLONE_VFORK}, so its cost does not grow with the daemon's memory and it is safe in a
+ * multi-threaded JVM. What libc cannot do there is done by exec wrappers that replace
+ * themselves with the program (the pid stays the program's): util-linux {@code setpriv} for
+ * {@code user=} (uid, gid, supplementary groups), and {@code /bin/sh -c 'umask ..; exec ..'}
+ * for {@code umask=}. See docs/engine.md.
+ *
+ * <p>Threading: {@link #spawn} may be called from any thread (spawns are serialised).
+ * Listener callbacks come from the I/O and reaper threads as {@link Launcher} describes.
+ */
+public final class PosixSpawnLauncher implements Launcher {
+    private static final Logger LOG = LoggerFactory.getLogger(PosixSpawnLauncher.class);
+
+    private final Reaper reaper = new Reaper();
+    private final ChildIo io = new ChildIo();
+    private final String setpriv = firstExisting("/usr/bin/setpriv", "/bin/setpriv");
+    // posix_spawn's attribute and file-action structs, reused by every spawn (under this lock)
+    private final Object spawnLock = new Object();
+    private final Memory fileActions = new Memory(LibcIo.SPAWN_STRUCT_BYTES);
+    private final Memory attributes = new Memory(LibcIo.SPAWN_STRUCT_BYTES);
+    private final Memory noSignals = new Memory(LibcIo.SIGSET_BYTES);
+    private final Memory allSignals = new Memory(LibcIo.SIGSET_BYTES);
+
+    public PosixSpawnLauncher() {
+        LibcIo.sigemptyset(noSignals);
+        LibcIo.sigfillset(allSignals);
+    }
+
+    private static String firstExisting(String... paths) {
+        for (String p : paths) {
+            if (new java.io.File(p).canExecute()) {
+                return p;
+            }
+        }
+        return "setpriv";
+    }
+
+    /** The argv actually exec'd: wrappers, then the program. */
+    List<String> execLine(Spec spec) {
+        List<String> cmd = new ArrayList<>();
+        spec.user().ifPresent(u -> {
+            cmd.add(setpriv);
+            cmd.add("--reuid=" + u.uid());
+            cmd.add("--regid=" + u.gid());
+            cmd.add("--init-groups");
+            cmd.add("--");
+        });
+        spec.umask().ifPresent(m -> {
+            cmd.add("/bin/sh");
+            cmd.add("-c");
+            cmd.add("umask " + String.format("%03o", m) + "; exec \"$0\" \"$@\"");
+        });
+        cmd.add(spec.filename());
+        cmd.addAll(spec.argv().subList(1, spec.argv().size()));
+        return cmd;
+    }
+
+    @Override
+    public Child spawn(Spec spec, ChildListener listener) throws SpawnException {
+        return start(spec, -1, listener);
+    }
+
+    @Override
+    public Child spawnWithStdin(Spec spec, int stdinFd, ChildListener listener) throws SpawnException {
+        if (stdinFd < 0) {
+            throw new SpawnException("EBADF", null);
+        }
+        return start(spec, stdinFd, listener);
+    }
+
+    private Child start(Spec spec, int givenStdin, ChildListener listener) throws SpawnException {
+        // Pipes first, as Supervisor makes its dispatchers before it forks.
+        int[] in = givenStdin < 0 ? LibcIo.pipe(false, true) : null;
+        int[] out = LibcIo.pipe(true, false);
+        int[] err = spec.redirectStderr() ? null : LibcIo.pipe(true, false);
+        if ((givenStdin < 0 && in == null) || out == null || (!spec.redirectStderr() && err == null)) {
+            int errno = LibcIo.errno();
+            closeAll(in, out, err);
+            throw new SpawnException(Errno.name(errno), null, SpawnException.Stage.PIPES, errno);
+        }
+        int childStdin = givenStdin < 0 ? in[0] : givenStdin;
+        int pid;
+        try {
+            pid = posixSpawn(execLine(spec), spec, childStdin, out[1], err == null ? out[1] : err[1]);
+        } catch (SpawnException e) {
+            closeAll(in, out, err);
+            throw e;
+        }
+        // Our copies of the child's ends must go, or the pipes never reach end-of-file.
+        if (in != null) {
+            LibcIo.close(in[0]);
+        }
+        LibcIo.close(out[1]);
+        if (err != null) {
+            LibcIo.close(err[1]);
+        }
+        try {
+            listener.onStart(pid);
+        } catch (RuntimeException e) {
+            LOG.error("start handler failed", e);
+        }
+        ChildIo.Stdin stdin = in == null ? null : io.openStdin(in[1]);
+        io.watch(out[0], OutputChannel.STDOUT, listener);
+        if (err != null) {
+            io.watch(err[0], OutputChannel.STDERR, listener);
+        } else {
+            listener.onEof(OutputChannel.STDERR); // fd 2 shares the stdout pipe: no stream of its own
+        }
+        reaper.register(pid, status -> {
+            if (stdin != null) {
+                stdin.close(true);
+            }
+            listener.onExit(status);
+        });
+        return new SpawnedChild(pid, stdin);
+    }
+
+    /**
+     * Runs {@code execLine} with the given descriptors on fds 0-2. An exec that fails (the file
+     * changed since it was resolved, no interpreter, ...) becomes a child that reports it as
+     * Supervisor's forked child would, on its stderr with exit status 127.
+     */
+    private int posixSpawn(List<String> execLine, Spec spec, int fd0, int fd1, int fd2) throws SpawnException {
+        synchronized (spawnLock) {
+            int rc;
+            try (Memory strings = NativeStrings.of(execLine, spec.env(), spec.directory().orElse(null))) {
+                rc = spawnLocked(strings, fd0, fd1, fd2, spec.directory().isPresent());
+                if (rc == 0) {
+                    return NativeStrings.pid(strings);
+                }
+            }
+            if (rc == LibcIo.EAGAIN || rc == LibcIo.ENOMEM) {
+                throw new SpawnException(Errno.name(rc), null, SpawnException.Stage.FORK, rc);
+            }
+            String why = "couldn't exec " + spec.argv().get(0) + ": " + Errno.name(rc);
+            List<String> report = List.of("/bin/sh", "-c",
+                    "printf '%s\\n' \"$1\" 'supervisor: child process was not spawned' >&2; exit 127",
+                    "sh", "supervisor: " + why);
+            try (Memory strings = NativeStrings.of(report, spec.env(), null)) {
+                rc = spawnLocked(strings, fd0, fd1, fd2, false);
+                if (rc == 0) {
+                    return NativeStrings.pid(strings);
+                }
+            }
+            throw new SpawnException(Errno.name(rc), null, SpawnException.Stage.FORK, rc);
+        }
+    }
+
+    private int spawnLocked(Memory strings, int fd0, int fd1, int fd2, boolean chdir) throws SpawnException {
+        LibcIo.posix_spawn_file_actions_init(fileActions);
+        LibcIo.posix_spawnattr_init(attributes);
+        try {
+            LibcIo.posix_spawn_file_actions_adddup2(fileActions, fd0, 0);
+            LibcIo.posix_spawn_file_actions_adddup2(fileActions, fd1, 1);
+            LibcIo.posix_spawn_file_actions_adddup2(fileActions, fd2, 2);
+            if (!LibcIo.Extensions.AVAILABLE) {
+                throw new SpawnException("posix_spawn needs glibc 2.34 or later", null);
+            }
+            // Many JVM descriptors are not close-on-exec: nothing above fd 2 may reach the child.
+            LibcIo.Extensions.posix_spawn_file_actions_addclosefrom_np(fileActions, 3);
+            if (chdir) {
+                LibcIo.Extensions.posix_spawn_file_actions_addchdir_np(fileActions, NativeStrings.directory(strings));
+            }
+            LibcIo.posix_spawnattr_setsigmask(attributes, noSignals);
+            LibcIo.posix_spawnattr_setsigdefault(attributes, allSignals);
+            LibcIo.posix_spawnattr_setpgroup(attributes, 0);
+            LibcIo.posix_spawnattr_setflags(attributes, (short) (LibcIo.POSIX_SPAWN_SETSIGMASK
+                    | LibcIo.POSIX_SPAWN_SETSIGDEF | LibcIo.POSIX_SPAWN_SETPGROUP));
+            return LibcIo.posix_spawn(strings, NativeStrings.path(strings), fileActions, attributes,
+                    NativeStrings.argv(strings), NativeStrings.envp(strings));
+        } finally {
+            LibcIo.posix_spawn_file_actions_destroy(fileActions);
+            LibcIo.posix_spawnattr_destroy(attributes);
+        }
+    }
+
+    private static void closeAll(int[]... pipes) {
+        for (int[] p : pipes) {
+            if (p != null) {
+                LibcIo.close(p[0]);
+                LibcIo.close(p[1]);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        io.close();
+        reaper.close();
+    }
+
+    /** A running child: signals go to it or its group; stdin through the I/O thread. */
+    private record SpawnedChild(long pid, ChildIo.Stdin stdin) implements Child {
+        @Override
+        public int signal(int sig, boolean group) {
+            return Posix.sendSignal(group ? -pid : pid, sig);
+        }
+
+        @Override
+        public boolean writeStdin(byte[] data) {
+            return stdin != null && stdin.write(data);
+        }
+
+        @Override
+        public void closeStdin() {
+            if (stdin != null) {
+                stdin.close(false);
+            }
+        }
+    }
+
+    /**
+     * Everything one posix_spawn call reads, in one native block freed right after it: the
+     * pid slot, argv and envp pointer arrays, the directory, and the strings (UTF-8, as
+     * Supervisor encodes them). One allocation instead of one per string.
+     */
+    static final class NativeStrings {
+        private static final int P = Native.POINTER_SIZE;
+
+        private NativeStrings() {
+        }
+
+        // layout: [pid:8][dirOffset:8][argv ptrs (n+1)][envp ptrs (m+1)][string bytes...]
+        static Memory of(List<String> argv, Map<String, String> env, String directory) {
+            List<byte[]> args = new ArrayList<>(argv.size());
+            for (String a : argv) {
+                args.add(a.getBytes(StandardCharsets.UTF_8));
+            }
+            List<byte[]> vars = new ArrayList<>(env.size());
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                vars.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] dir = directory == null ? new byte[0] : directory.getBytes(StandardCharsets.UTF_8);
+            long header = 16 + (long) (args.size() + 1) * P + (long) (vars.size() + 1) * P;
+            long size = header + dir.length + 1;
+            for (byte[] b : args) {
+                size += b.length + 1;
+            }
+            for (byte[] b : vars) {
+                size += b.length + 1;
+            }
+            Memory m = new Memory(size);
+            long at = header;
+            m.setLong(8, at);
+            at = put(m, at, dir);
+            long slot = 16;
+            for (byte[] b : args) {
+                m.setPointer(slot, m.share(at));
+                at = put(m, at, b);
+                slot += P;
+            }
+            m.setPointer(slot, null);
+            slot += P;
+            for (byte[] b : vars) {
+                m.setPointer(slot, m.share(at));
+                at = put(m, at, b);
+                slot += P;
+            }
+            m.setPointer(slot, null);
+            return m;
+        }
+
+        private static long put(Memory m, long at, byte[] b) {
+            m.write(at, b, 0, b.length);
+            m.setByte(at + b.length, (byte) 0);
+            return at + b.length + 1;
+        }
+
+        static Pointer argv(Memory m) {
+            return m.share(16);
+        }
+
+        static Pointer path(Memory m) {
+            return m.getPointer(16);
+        }
+
+        static Pointer envp(Memory m) {
+            long slot = 16;
+            while (m.getPointer(slot) != null) {
+                slot += P;
+            }
+            return m.share(slot + P);
+        }
+
+        static Pointer directory(Memory m) {
+            return m.share(m.getLong(8));
+        }
+
+        static int pid(Memory m) {
+            return m.getInt(0);
+        }
+    }
+}
