@@ -1,8 +1,10 @@
 #!/bin/sh
 # Benchmark: our supervisord against Supervisor 4.2.5 (/usr/bin/supervisord) on the same
-# machine, in the same run. Measures, for N `sleep` children with startsecs=1:
+# machine, in the same run. Measures, for N `sleep` children with startsecs=1, default (AUTO)
+# child logs and a unix_http_server, as a typical installation has:
 #   - time from launch until every child is RUNNING (from the main log's own timestamps)
-#   - daemon RSS and thread count with all children running
+#   - daemon RSS and thread count with all children running, then RSS again after six
+#     `supervisorctl status` calls (the Python client against both daemons)
 #   - daemon CPU while idle (10 s)
 #   - crash respawn latency (kill -9 a RUNNING child; time until "spawned" for it again)
 #   - child log throughput: one child writes BYTES bytes; time from spawn to exit (median
@@ -39,13 +41,17 @@ write_config() { # dir nodaemon
         echo "childlogdir=$d"
         echo "nodaemon=true"
         echo "minfds=4096"
+        echo "[unix_http_server]"
+        echo "file=$d/sd.sock"
+        echo "[rpcinterface:supervisor]"
+        echo "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface"
+        echo "[supervisorctl]"
+        echo "serverurl=unix://$d/sd.sock"
         echo "[program:s]"
         echo "command=sleep 100000"
         echo "process_name=s_%(process_num)03d"
         echo "numprocs=$N"
         echo "startsecs=1"
-        echo "stdout_logfile=NONE"
-        echo "stderr_logfile=NONE"
     } > "$d/sd.conf"
     {
         echo "[supervisord]"
@@ -89,6 +95,9 @@ run_one() { # label slug binary
     sleep 2
     rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
     threads=$(awk '/Threads/ {print $2}' /proc/$pid/status)
+    for k in 1 2 3 4 5 6; do /usr/bin/supervisorctl -c "$d/sd.conf" status >/dev/null || true; done
+    sleep 1
+    rss_rpc=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
     c0=$(awk '{print $14 + $15}' /proc/$pid/stat)
     sleep 10
     c1=$(awk '{print $14 + $15}' /proc/$pid/stat)
@@ -131,14 +140,15 @@ run_one() { # label slug binary
     done
     mbps=$($PY -c "import statistics,sys; print(int(statistics.median([int(x) for x in sys.argv[1:]])))" $rates)
     rm -f "$d/writer.log"
-    printf '| %-26s | %9s s | %7s MB | %7s | %8s | %8s ms | %8s MB/s | %9s | %4s |\n' \
-        "$label" "$startup" "$((rss / 1024))" "$threads" "$idle_cpu" "$latency" "$mbps" "$lost" "$left"
+    printf '| %-18s | %9s s | %6s MB | %6s MB | %7s | %8s | %8s ms | %8s MB/s | %9s | %4s |\n' \
+        "$label" "$startup" "$((rss / 1024))" "$((rss_rpc / 1024))" "$threads" "$idle_cpu" "$latency" "$mbps" \
+        "$lost" "$left"
 }
 
 echo "N=$N children, writer BYTES=$BYTES, $(nproc) CPUs, $(uname -r), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "| daemon                     | all RUNNING | RSS        | threads | idle CPU | crash respawn | log throughput | bytes lost | left |"
-echo "|----------------------------|-------------|------------|---------|----------|---------------|----------------|------------|------|"
+echo "| daemon             | all RUNNING | RSS       | RSS, RPC  | threads | idle CPU | crash respawn | log throughput | bytes lost | left |"
+echo "|--------------------|-------------|-----------|-----------|---------|----------|---------------|----------------|------------|------|"
 if [ -x "$THEIRS" ]; then
     run_one "Supervisor 4.2.5" supervisor "$THEIRS"
 fi

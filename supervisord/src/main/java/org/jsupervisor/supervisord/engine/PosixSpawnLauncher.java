@@ -55,8 +55,15 @@ public final class PosixSpawnLauncher implements Launcher {
         return "setpriv";
     }
 
-    /** The argv actually exec'd: wrappers, then the program. */
+    /**
+     * The argv actually exec'd: wrappers, then the program. Without wrappers the program keeps
+     * its argv[0] as written in the command ({@code ps} shows {@code sleep 10}, as under
+     * Supervisor); a wrapper needs the resolved path to exec it.
+     */
     List<String> execLine(Spec spec) {
+        if (spec.user().isEmpty() && spec.umask().isEmpty()) {
+            return spec.argv();
+        }
         List<String> cmd = new ArrayList<>();
         spec.user().ifPresent(u -> {
             cmd.add(setpriv);
@@ -101,7 +108,7 @@ public final class PosixSpawnLauncher implements Launcher {
         int childStdin = givenStdin < 0 ? in[0] : givenStdin;
         int pid;
         try {
-            pid = posixSpawn(execLine(spec), spec, childStdin, out[1], err == null ? out[1] : err[1]);
+            pid = posixSpawn(spec, childStdin, out[1], err == null ? out[1] : err[1]);
         } catch (SpawnException e) {
             closeAll(in, out, err);
             throw e;
@@ -120,10 +127,21 @@ public final class PosixSpawnLauncher implements Launcher {
             LOG.error("start handler failed", e);
         }
         ChildIo.Stdin stdin = in == null ? null : io.openStdin(in[1]);
-        io.watch(out[0], OutputChannel.STDOUT, listener);
-        if (err != null) {
-            io.watch(err[0], OutputChannel.STDERR, listener);
-        } else {
+        try {
+            io.watch(out[0], OutputChannel.STDOUT, listener);
+            if (err != null) {
+                io.watch(err[0], OutputChannel.STDERR, listener);
+            }
+        } catch (RuntimeException e) {
+            // cannot watch its output (epoll refused): the child must not run unobserved
+            Posix.sendSignal(pid, 9);
+            reaper.register(pid, status -> { });
+            if (stdin != null) {
+                stdin.close(true);
+            }
+            throw new SpawnException(String.valueOf(e.getMessage()), e);
+        }
+        if (err == null) {
             listener.onEof(OutputChannel.STDERR); // fd 2 shares the stdout pipe: no stream of its own
         }
         reaper.register(pid, status -> {
@@ -140,10 +158,12 @@ public final class PosixSpawnLauncher implements Launcher {
      * changed since it was resolved, no interpreter, ...) becomes a child that reports it as
      * Supervisor's forked child would, on its stderr with exit status 127.
      */
-    private int posixSpawn(List<String> execLine, Spec spec, int fd0, int fd1, int fd2) throws SpawnException {
+    private int posixSpawn(Spec spec, int fd0, int fd1, int fd2) throws SpawnException {
+        List<String> execLine = execLine(spec);
+        String path = execLine == spec.argv() ? spec.filename() : execLine.get(0);
         synchronized (spawnLock) {
             int rc;
-            try (Memory strings = NativeStrings.of(execLine, spec.env(), spec.directory().orElse(null))) {
+            try (Memory strings = NativeStrings.of(path, execLine, spec.env(), spec.directory().orElse(null))) {
                 rc = spawnLocked(strings, fd0, fd1, fd2, spec.directory().isPresent());
                 if (rc == 0) {
                     return NativeStrings.pid(strings);
@@ -156,7 +176,7 @@ public final class PosixSpawnLauncher implements Launcher {
             List<String> report = List.of("/bin/sh", "-c",
                     "printf '%s\\n' \"$1\" 'supervisor: child process was not spawned' >&2; exit 127",
                     "sh", "supervisor: " + why);
-            try (Memory strings = NativeStrings.of(report, spec.env(), null)) {
+            try (Memory strings = NativeStrings.of("/bin/sh", report, spec.env(), null)) {
                 rc = spawnLocked(strings, fd0, fd1, fd2, false);
                 if (rc == 0) {
                     return NativeStrings.pid(strings);
@@ -240,8 +260,8 @@ public final class PosixSpawnLauncher implements Launcher {
         private NativeStrings() {
         }
 
-        // layout: [pid:8][dirOffset:8][argv ptrs (n+1)][envp ptrs (m+1)][string bytes...]
-        static Memory of(List<String> argv, Map<String, String> env, String directory) {
+        // layout: [pid:4][pathOffset:4][dirOffset:8][argv ptrs (n+1)][envp ptrs (m+1)][string bytes...]
+        static Memory of(String path, List<String> argv, Map<String, String> env, String directory) {
             List<byte[]> args = new ArrayList<>(argv.size());
             for (String a : argv) {
                 args.add(a.getBytes(StandardCharsets.UTF_8));
@@ -251,8 +271,9 @@ public final class PosixSpawnLauncher implements Launcher {
                 vars.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
             }
             byte[] dir = directory == null ? new byte[0] : directory.getBytes(StandardCharsets.UTF_8);
+            byte[] file = path.getBytes(StandardCharsets.UTF_8);
             long header = 16 + (long) (args.size() + 1) * P + (long) (vars.size() + 1) * P;
-            long size = header + dir.length + 1;
+            long size = header + dir.length + 1 + file.length + 1;
             for (byte[] b : args) {
                 size += b.length + 1;
             }
@@ -263,6 +284,8 @@ public final class PosixSpawnLauncher implements Launcher {
             long at = header;
             m.setLong(8, at);
             at = put(m, at, dir);
+            m.setInt(4, (int) at);
+            at = put(m, at, file);
             long slot = 16;
             for (byte[] b : args) {
                 m.setPointer(slot, m.share(at));
@@ -291,7 +314,7 @@ public final class PosixSpawnLauncher implements Launcher {
         }
 
         static Pointer path(Memory m) {
-            return m.getPointer(16);
+            return m.share(m.getInt(4));
         }
 
         static Pointer envp(Memory m) {

@@ -137,6 +137,15 @@ class PosixSpawnLauncherTest {
     }
 
     @Test
+    void theProgramKeepsItsArgvZeroAsWrittenWhileTheResolvedPathIsExecuted() throws Exception {
+        Recorder r = new Recorder();
+        launcher.spawn(new Launcher.Spec("/bin/sh", List.of("as-written", "-c", "echo \"$0\""), Map.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false), r);
+        assertThat(r.awaitEnd()).isZero();
+        assertThat(r.out()).isEqualTo("as-written\n");
+    }
+
+    @Test
     void everyByteWrittenJustBeforeExitIsRead() throws Exception {
         Recorder r = new Recorder();
         launcher.spawn(spec(false, "/usr/bin/head", "-c", "3000000", "/dev/zero"), r);
