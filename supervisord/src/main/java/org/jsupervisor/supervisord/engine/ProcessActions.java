@@ -33,8 +33,14 @@ final class ProcessActions {
         if (p.spawnerr != null) {
             throw new EngineException(Failure.SPAWN_ERROR, id.namespec());
         }
+        // Supervisor's startProcess runs the process's transition right after the spawn, on a
+        // clock that has moved on by then: with startsecs=0 the process is RUNNING before an
+        // exit can be seen, so a program that exits at once still started successfully.
+        if (p.state == ProcessState.STARTING && p.config.startsecs() == 0) {
+            p.transition(p.laststart + 1);
+        }
         CompletableFuture<Void> f = new CompletableFuture<>();
-        if (!wait) {
+        if (!wait || p.state == ProcessState.RUNNING) {
             f.complete(null);
         } else {
             waiters.add(new Waiter(f, now2 -> {

@@ -33,8 +33,12 @@ import org.jsupervisor.supervisord.engine.CommandLine;
 public final class HttpServers implements AutoCloseable {
     public static final String INET = "inet_http_server";
     public static final String UNIX = "unix_http_server";
-    /** Threads: 2 acceptors + 2 selectors + request work; handlers never block. */
-    static final int MAX_THREADS = 16;
+    /**
+     * Threads: up to 2 acceptors + 2 selectors + request work; handlers never block. Ten keeps
+     * the whole daemon within 32 threads (the JVM's own ~18 + engine, reaper, child I/O and
+     * events) however many clients call at once.
+     */
+    static final int MAX_THREADS = 10;
     /**
      * Idle connections are closed after 30 minutes, as Supervisor's HTTP server does. Shorter
      * would break clients: Supervisor's SupervisorTransport keeps one connection open and does

@@ -444,4 +444,20 @@ class SubprocessStateMachineTest {
         pass(p);
         assertThat(p.state()).isEqualTo(EXITED);
     }
+
+    @Test
+    void anApiStartOfAStartsecsZeroProgramSucceedsEvenIfItExitsBeforeTheNextPass() {
+        Subprocess p = process(program("quick", "true").startsecs(0).autostart(false)
+                .autorestart(AutoRestart.FALSE));
+        pass(p);
+        List<Waiter> waiters = new ArrayList<>();
+        var started = ProcessActions.start(p, now, true, waiters);
+        assertThat(p.state()).isEqualTo(RUNNING); // at once, as Supervisor's startProcess
+        children.get(0).exit(exited(0));           // same millisecond: before any pass
+        pass(p);
+        assertThat(p.state()).isEqualTo(EXITED);
+        assertThat(started).isCompleted(); // answered True, no waiter left to fail it
+        assertThat(waiters).isEmpty();
+        assertThat(log).contains("INFO exited: quick (exit status 0; expected)");
+    }
 }
