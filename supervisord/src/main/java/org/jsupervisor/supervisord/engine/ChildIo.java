@@ -216,10 +216,16 @@ final class ChildIo implements AutoCloseable {
                 if (e == null || e.serial != serial) {
                     continue; // closed since the event was queued, maybe already reused
                 }
-                if (e instanceof Reader r) {
-                    drain(r, buf, bufAddress);
-                } else if (e instanceof Stdin s) {
-                    s.flush();
+                try {
+                    if (e instanceof Reader r) {
+                        drain(r, buf, bufAddress);
+                    } else if (e instanceof Stdin s) {
+                        s.flush();
+                    }
+                } catch (RuntimeException | Error t) {
+                    // This thread must survive anything: if it stopped, every child would block
+                    // on a full pipe.
+                    LOG.error("child I/O failed on fd {}", fd, t);
                 }
             }
         }

@@ -116,28 +116,34 @@ final class LibcIo {
     }
 
     /**
-     * glibc 2.29+/2.34+ extensions, bound separately: a missing symbol must not take the
-     * basic calls above down with it.
+     * {@code posix_spawn_file_actions_addchdir_np}, glibc 2.29+. Bound on its own: a missing
+     * symbol must not take the other calls down with it.
      */
-    static final class Extensions {
-        static final boolean AVAILABLE;
+    static final class Chdir {
+        static final boolean AVAILABLE = register(Chdir.class);
 
-        static {
-            boolean ok;
-            try {
-                Native.register(Extensions.class, "c");
-                ok = true;
-            } catch (UnsatisfiedLinkError e) {
-                ok = false;
-            }
-            AVAILABLE = ok;
+        private Chdir() {
         }
 
-        private Extensions() {
+        static native int posix_spawn_file_actions_addchdir_np(Pointer fa, Pointer path);
+    }
+
+    /** {@code posix_spawn_file_actions_addclosefrom_np}, glibc 2.34+. */
+    static final class Closefrom {
+        static final boolean AVAILABLE = register(Closefrom.class);
+
+        private Closefrom() {
         }
 
         static native int posix_spawn_file_actions_addclosefrom_np(Pointer fa, int from);
+    }
 
-        static native int posix_spawn_file_actions_addchdir_np(Pointer fa, Pointer path);
+    private static boolean register(Class<?> bindings) {
+        try {
+            Native.register(bindings, "c");
+            return true;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
     }
 }

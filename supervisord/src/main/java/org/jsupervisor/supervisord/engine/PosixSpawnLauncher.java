@@ -3,10 +3,14 @@ package org.jsupervisor.supervisord.engine;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,13 +197,12 @@ public final class PosixSpawnLauncher implements Launcher {
             LibcIo.posix_spawn_file_actions_adddup2(fileActions, fd0, 0);
             LibcIo.posix_spawn_file_actions_adddup2(fileActions, fd1, 1);
             LibcIo.posix_spawn_file_actions_adddup2(fileActions, fd2, 2);
-            if (!LibcIo.Extensions.AVAILABLE) {
-                throw new SpawnException("posix_spawn needs glibc 2.34 or later", null);
-            }
-            // Many JVM descriptors are not close-on-exec: nothing above fd 2 may reach the child.
-            LibcIo.Extensions.posix_spawn_file_actions_addclosefrom_np(fileActions, 3);
+            closeTheRest();
             if (chdir) {
-                LibcIo.Extensions.posix_spawn_file_actions_addchdir_np(fileActions, NativeStrings.directory(strings));
+                if (!LibcIo.Chdir.AVAILABLE) {
+                    throw new SpawnException("posix_spawn cannot change directory with glibc before 2.29", null);
+                }
+                LibcIo.Chdir.posix_spawn_file_actions_addchdir_np(fileActions, NativeStrings.directory(strings));
             }
             LibcIo.posix_spawnattr_setsigmask(attributes, noSignals);
             LibcIo.posix_spawnattr_setsigdefault(attributes, allSignals);
@@ -211,6 +214,25 @@ public final class PosixSpawnLauncher implements Launcher {
         } finally {
             LibcIo.posix_spawn_file_actions_destroy(fileActions);
             LibcIo.posix_spawnattr_destroy(attributes);
+        }
+    }
+
+    /**
+     * Nothing above fd 2 may reach the child: many JVM descriptors are not close-on-exec.
+     * glibc 2.34+ does it in one action (one {@code close_range} call); before that, every
+     * descriptor open now is closed one by one.
+     */
+    private void closeTheRest() {
+        if (LibcIo.Closefrom.AVAILABLE) {
+            LibcIo.Closefrom.posix_spawn_file_actions_addclosefrom_np(fileActions, 3);
+            return;
+        }
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            fds.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+                    .mapToInt(Integer::parseInt).filter(fd -> fd > 2)
+                    .forEach(fd -> LibcIo.posix_spawn_file_actions_addclose(fileActions, fd));
+        } catch (IOException e) {
+            LOG.warn("cannot list /proc/self/fd; a child may inherit descriptors: {}", e.getMessage());
         }
     }
 
