@@ -3,13 +3,10 @@ package org.jsupervisor.supervisord.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,17 +18,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class EventsBehaviourTest {
 
-    static String config(Path dir, int port) {
+    static String sections(Path dir) {
         return String.join("\n",
-                "[supervisord]",
-                "logfile=%(here)s/supervisord.log",
-                "pidfile=%(here)s/supervisord.pid",
-                "childlogdir=%(here)s",
-                "loglevel=debug",
-                "[inet_http_server]",
-                "port=127.0.0.1:" + port,
-                "[rpcinterface:supervisor]",
-                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
                 "[eventlistener:slow]",
                 "command=/usr/bin/python3 %(here)s/slow.py %(here)s/slow.jsonl %(here)s/go",
                 "events=REMOTE_COMMUNICATION",
@@ -60,39 +48,15 @@ class EventsBehaviourTest {
                 "") + "\n";
     }
 
-    static final class Run {
-        final Path dir;
-        final int port;
+    static Sandbox sandbox(String prefix) throws Exception {
+        return new Sandbox(prefix, EventsBehaviourTest::sections, "driver2.py", 120, "recorder.py", "slow.py",
+                "driver2.py");
+    }
 
-        Run(String prefix) throws Exception {
-            dir = Daemons.tempDir(prefix);
-            port = Daemons.freePort();
-            Files.writeString(dir.resolve("supervisord.conf"), config(dir, port), StandardCharsets.UTF_8);
-            Daemons.resource(dir, "recorder.py");
-            Daemons.resource(dir, "slow.py");
-            Daemons.resource(dir, "driver2.py");
-        }
-
-        String[] drive() throws Exception {
-            return Daemons.python(dir.resolve("driver2.py"), 120, "http://127.0.0.1:" + port + "/RPC2",
-                    dir.toString());
-        }
-
-        List<String> payloads(String file) throws Exception {
-            List<String> out = new ArrayList<>();
-            Daemons.recorded(dir.resolve(file)).forEach(e -> out.add(e.payload().replace("type:t\n", "")));
-            return out;
-        }
-
-        List<String> logLines(String regex) throws Exception {
-            List<String> out = new ArrayList<>();
-            Matcher m = Pattern.compile(regex).matcher(
-                    Files.readString(dir.resolve("supervisord.log"), StandardCharsets.UTF_8));
-            while (m.find()) {
-                out.add(m.group());
-            }
-            return out;
-        }
+    static List<String> payloads(Sandbox s, String file) throws Exception {
+        List<String> out = new ArrayList<>();
+        Daemons.recorded(s.dir.resolve(file)).forEach(e -> out.add(e.payload().replace("type:t\n", "")));
+        return out;
     }
 
     @Test
@@ -100,22 +64,9 @@ class EventsBehaviourTest {
     void overflowFailuresAndDyingListenersAreHandledAsSupervisorHandlesThem() throws Exception {
         assumeTrue(Files.isExecutable(Daemons.SUPERVISORD), "Supervisor 4.2.5 not installed");
         assumeTrue(Files.isExecutable(Daemons.PYTHON), "system python3 missing");
-        Run ref = new Run("jsebr");
-        Run ours = new Run("jsebo");
-        CompletableFuture<String[]> refDriven = CompletableFuture.supplyAsync(() -> {
-            try (Daemons.Reference d = new Daemons.Reference(ref.dir.resolve("supervisord.conf"))) {
-                return ref.drive();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        String[] ourResult;
-        try (Daemons.Ours d = new Daemons.Ours(ours.dir.resolve("supervisord.conf"))) {
-            ourResult = ours.drive();
-        }
-        String[] refResult = refDriven.join();
-        assertThat(refResult[0]).as("driver against Supervisor: " + refResult[1]).isEqualTo("0");
-        assertThat(ourResult[0]).as("driver against ours: " + ourResult[1]).isEqualTo("0");
+        Sandbox ref = sandbox("jsebr");
+        Sandbox ours = sandbox("jsebo");
+        Sandbox.driveBoth(ref, ours, Daemons.Ours::new, sb -> new String[] {sb.dir.toString()}, sb -> "");
 
         // the stuck listener kept r0; its buffer of 3 overflowed, dropping the oldest
         List<String> overflow = List.of(
@@ -128,21 +79,21 @@ class EventsBehaviourTest {
         String overflowRe = "ERRO pool \\w+ event buffer overflowed, discarding event \\d+";
         assertThat(ref.logLines(overflowRe)).isEqualTo(overflow);
         assertThat(ours.logLines(overflowRe)).isEqualTo(overflow);
-        assertThat(ours.payloads("slow.jsonl")).containsExactly("r0", "r7", "r8", "r9")
-                .isEqualTo(ref.payloads("slow.jsonl"));
+        assertThat(payloads(ours, "slow.jsonl")).containsExactly("r0", "r7", "r8", "r9")
+                .isEqualTo(payloads(ref, "slow.jsonl"));
 
         // FAIL twice then OK, and every fifth event held while the listener exits: both sent again
         List<String> flaky = List.of("r0", "r0", "r0", "r1", "r2", "r2", "r2", "r2", "r3", "r4", "r4", "r4", "r4",
                 "r5", "r6", "r6", "r6", "r6", "r7", "r8", "r8", "r8", "r8", "r9");
-        assertThat(ref.payloads("flaky.jsonl")).isEqualTo(flaky);
-        assertThat(ours.payloads("flaky.jsonl")).isEqualTo(flaky);
+        assertThat(payloads(ref, "flaky.jsonl")).isEqualTo(flaky);
+        assertThat(payloads(ours, "flaky.jsonl")).isEqualTo(flaky);
         String rejected = "WARN flaky: event was rejected";
         assertThat(ours.logLines(rejected)).hasSameSizeAs(ref.logLines(rejected)).hasSize(10);
 
         // two listeners in one pool share the events: each event reaches exactly one of them
-        assertThat(ours.payloads("many.jsonl")).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6",
+        assertThat(payloads(ours, "many.jsonl")).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6",
                 "r7", "r8", "r9");
-        assertThat(ref.payloads("many.jsonl")).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6",
+        assertThat(payloads(ref, "many.jsonl")).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6",
                 "r7", "r8", "r9");
 
         // a listener that does not speak the protocol is given up on, with Supervisor's warning
@@ -150,7 +101,7 @@ class EventsBehaviourTest {
                 + "indicates the process violated the eventlistener protocol";
         assertThat(ref.logLines(Pattern.quote(unknown))).hasSize(1);
         assertThat(ours.logLines(Pattern.quote(unknown))).hasSize(1);
-        Daemons.deleteTree(ref.dir);
-        Daemons.deleteTree(ours.dir);
+        ref.delete();
+        ours.delete();
     }
 }
