@@ -70,9 +70,13 @@ final class LibcIo {
 
     static native int epoll_wait(int epfd, Pointer events, int maxevents, int timeout);
 
+    static final int SIGPIPE = 13;
+    static final int SIGXFSZ = 25;
+    static final Pointer SIG_IGN = Pointer.createConstant(1);
+
     static native int sigemptyset(Pointer set);
 
-    static native int sigfillset(Pointer set);
+    static native Pointer signal(int sig, Pointer handler);
 
     static native int posix_spawn_file_actions_init(Pointer fa);
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Supervisor's forked child does before its exec: a new process group (so stopasgroup and
  * killasgroup reach the child's whole tree), the pipes on fds 0-2 ({@code redirect_stderr}
  * puts the stdout pipe on fd 2 too), every other descriptor closed, the working directory,
- * default signal dispositions and an empty signal mask. It clones with {@code CLONE_VM |
+ * Supervisor's signal dispositions (see the constructor) and an empty signal mask. It clones with {@code CLONE_VM |
  * CLONE_VFORK}, so its cost does not grow with the daemon's memory and it is safe in a
  * multi-threaded JVM. What libc cannot do there is done by exec wrappers that replace
  * themselves with the program (the pid stays the program's): util-linux {@code setpriv} for
@@ -43,11 +43,23 @@ public final class PosixSpawnLauncher implements Launcher {
     private final Memory fileActions = new Memory(LibcIo.SPAWN_STRUCT_BYTES);
     private final Memory attributes = new Memory(LibcIo.SPAWN_STRUCT_BYTES);
     private final Memory noSignals = new Memory(LibcIo.SIGSET_BYTES);
-    private final Memory allSignals = new Memory(LibcIo.SIGSET_BYTES);
+    private final Memory toDefault = new Memory(LibcIo.SIGSET_BYTES);
 
+    /**
+     * Children start as Supervisor's do: no signal blocked, SIGPIPE and SIGXFSZ ignored (a
+     * Python daemon ignores both, and exec keeps an ignored signal ignored), every other signal
+     * at its default. To get there the daemon ignores those two itself (the JVM's own handlers
+     * for them do nothing either, so nothing changes for it), and every other signal number,
+     * glibc's internal 32 and 33 included (glibc would otherwise leave those ignored in the
+     * child), goes in posix_spawn's set-to-default set.
+     */
     public PosixSpawnLauncher() {
+        LibcIo.signal(LibcIo.SIGPIPE, LibcIo.SIG_IGN);
+        LibcIo.signal(LibcIo.SIGXFSZ, LibcIo.SIG_IGN);
         LibcIo.sigemptyset(noSignals);
-        LibcIo.sigfillset(allSignals);
+        toDefault.clear();
+        // sigset_t bit n-1 is signal n; sigaddset refuses glibc's internal signals, so set bits directly
+        toDefault.setLong(0, ~((1L << (LibcIo.SIGPIPE - 1)) | (1L << (LibcIo.SIGXFSZ - 1))));
     }
 
     private static String firstExisting(String... paths) {
@@ -205,7 +217,7 @@ public final class PosixSpawnLauncher implements Launcher {
                 LibcIo.Chdir.posix_spawn_file_actions_addchdir_np(fileActions, NativeStrings.directory(strings));
             }
             LibcIo.posix_spawnattr_setsigmask(attributes, noSignals);
-            LibcIo.posix_spawnattr_setsigdefault(attributes, allSignals);
+            LibcIo.posix_spawnattr_setsigdefault(attributes, toDefault);
             LibcIo.posix_spawnattr_setpgroup(attributes, 0);
             LibcIo.posix_spawnattr_setflags(attributes, (short) (LibcIo.POSIX_SPAWN_SETSIGMASK
                     | LibcIo.POSIX_SPAWN_SETSIGDEF | LibcIo.POSIX_SPAWN_SETPGROUP));
