@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,14 @@ final class ChildIo implements AutoCloseable {
         }
     }
 
+    /** How many chunks a released pipe may still give: what a grandchild wrote, not a flood. */
+    private static final int LAST_READS = 16;
+    private static final byte[] ONE = {1, 0, 0, 0, 0, 0, 0, 0};
+
     private final Map<Integer, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private ByteBuffer buf;
+    private Pointer bufAddress;
     private final AtomicInteger serials = new AtomicInteger();
     private final Object ctlLock = new Object();
     private final Memory ctlEvent = new Memory(16);
@@ -90,7 +99,7 @@ final class ChildIo implements AutoCloseable {
      * Starts reading {@code fd}, a non-blocking pipe read end that this object now owns and
      * closes at end-of-file.
      */
-    void watch(int fd, OutputChannel channel, Launcher.ChildListener listener) {
+    Watched watch(int fd, OutputChannel channel, Launcher.ChildListener listener) {
         Reader r = new Reader(fd, serials.incrementAndGet(), channel, listener);
         endpoints.put(fd, r);
         if (!control(LibcIo.EPOLL_CTL_ADD, fd, r.serial, LibcIo.EPOLLIN)) {
@@ -98,6 +107,37 @@ final class ChildIo implements AutoCloseable {
             LibcIo.close(fd);
             throw new IllegalStateException("epoll_ctl: " + Errno.name(LibcIo.errno()));
         }
+        return new Watched(r);
+    }
+
+    /** A pipe being read, as {@link #watch} returned it. */
+    final class Watched {
+        private final Reader reader;
+
+        private Watched(Reader reader) {
+            this.reader = reader;
+        }
+
+        /**
+         * Reads what the pipe holds now, then closes it, as Supervisor drains and closes a
+         * child's pipes once it has recorded the child's exit: a grandchild that kept them open
+         * loses its output instead of holding two descriptors for ever. Any thread.
+         */
+        void release() {
+            tasks.add(() -> {
+                if (endpoints.get(reader.fd) == reader) {
+                    drain(reader, LAST_READS);
+                    if (endpoints.remove(reader.fd, reader)) {
+                        end(reader);
+                    }
+                }
+            });
+            wake();
+        }
+    }
+
+    private void wake() {
+        LibcIo.write(wakeFd, ONE, 8);
     }
 
     /** Takes ownership of {@code fd}, the non-blocking write end of a child's stdin pipe. */
@@ -193,8 +233,9 @@ final class ChildIo implements AutoCloseable {
 
     private void run() {
         Memory events = new Memory((long) LibcIo.EPOLL_EVENT_SIZE * MAX_EVENTS);
-        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
-        Pointer bufAddress = Native.getDirectBufferPointer(buf);
+        buf = ByteBuffer.allocateDirect(CHUNK);
+        bufAddress = Native.getDirectBufferPointer(buf);
+        byte[] counter = new byte[8];
         while (!closed) {
             int n = LibcIo.epoll_wait(epfd, events, MAX_EVENTS, -1);
             if (n < 0) {
@@ -210,6 +251,8 @@ final class ChildIo implements AutoCloseable {
                 int fd = (int) data;
                 int serial = (int) (data >>> 32);
                 if (fd == wakeFd) {
+                    LibcIo.read(wakeFd, counter, 8);
+                    runTasks();
                     continue;
                 }
                 Endpoint e = endpoints.get(fd);
@@ -218,7 +261,7 @@ final class ChildIo implements AutoCloseable {
                 }
                 try {
                     if (e instanceof Reader r) {
-                        drain(r, buf, bufAddress);
+                        drain(r, READS_PER_WAKE);
                     } else if (e instanceof Stdin s) {
                         s.flush();
                     }
@@ -231,9 +274,20 @@ final class ChildIo implements AutoCloseable {
         }
     }
 
-    private void drain(Reader r, ByteBuffer buf, Pointer address) {
-        for (int k = 0; k < READS_PER_WAKE; k++) {
-            long got = LibcIo.read(r.fd, address, CHUNK);
+    private void runTasks() {
+        for (Runnable t; (t = tasks.poll()) != null;) {
+            try {
+                t.run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("child I/O task failed", e);
+            }
+        }
+    }
+
+    /** Reads up to {@code reads} chunks; at end-of-file closes the pipe and reports it. */
+    private void drain(Reader r, int reads) {
+        for (int k = 0; k < reads; k++) {
+            long got = LibcIo.read(r.fd, bufAddress, CHUNK);
             if (got > 0) {
                 buf.clear().limit((int) got);
                 try {
@@ -250,14 +304,20 @@ final class ChildIo implements AutoCloseable {
                 return;
             }
             // end of file (or a read error, treated the same): every writer has gone
-            endpoints.remove(r.fd, r);
-            LibcIo.close(r.fd);
-            try {
-                r.listener.onEof(r.channel);
-            } catch (RuntimeException e) {
-                LOG.error("EOF handler failed", e);
+            if (endpoints.remove(r.fd, r)) {
+                end(r);
             }
             return;
+        }
+    }
+
+    /** Closes a pipe already taken out of the set and tells its listener. */
+    private void end(Reader r) {
+        LibcIo.close(r.fd);
+        try {
+            r.listener.onEof(r.channel);
+        } catch (RuntimeException e) {
+            LOG.error("EOF handler failed", e);
         }
     }
 
@@ -268,7 +328,7 @@ final class ChildIo implements AutoCloseable {
             return;
         }
         closed = true;
-        LibcIo.write(wakeFd, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}, 8);
+        wake();
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

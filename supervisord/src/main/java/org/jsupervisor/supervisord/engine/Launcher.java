@@ -61,6 +61,15 @@ public interface Launcher extends AutoCloseable {
 
         /** Closes the pipe to the child's stdin. */
         void closeStdin();
+
+        /**
+         * The child has exited and its exit is recorded: read what its stdout and stderr pipes
+         * still hold, then close them and its stdin, even if a grandchild keeps them open (as
+         * Supervisor does). Launchers that have nothing to release keep the default.
+         */
+        default void release() {
+            closeStdin();
+        }
     }
 
     /** Callbacks from a child. */

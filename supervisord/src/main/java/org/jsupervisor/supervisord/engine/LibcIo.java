@@ -58,6 +58,8 @@ final class LibcIo {
 
     static native long read(int fd, Pointer buf, long count);
 
+    static native long read(int fd, byte[] buf, long count);
+
     static native long write(int fd, Pointer buf, long count);
 
     static native long write(int fd, byte[] buf, long count);

@@ -143,10 +143,12 @@ public final class PosixSpawnLauncher implements Launcher {
             LOG.error("start handler failed", e);
         }
         ChildIo.Stdin stdin = in == null ? null : io.openStdin(in[1]);
+        ChildIo.Watched stdoutPipe;
+        ChildIo.Watched stderrPipe = null;
         try {
-            io.watch(out[0], OutputChannel.STDOUT, listener);
+            stdoutPipe = io.watch(out[0], OutputChannel.STDOUT, listener);
             if (err != null) {
-                io.watch(err[0], OutputChannel.STDERR, listener);
+                stderrPipe = io.watch(err[0], OutputChannel.STDERR, listener);
             }
         } catch (RuntimeException e) {
             // cannot watch its output (epoll refused): the child must not run unobserved
@@ -166,7 +168,7 @@ public final class PosixSpawnLauncher implements Launcher {
             }
             listener.onExit(status);
         });
-        return new SpawnedChild(pid, stdin);
+        return new SpawnedChild(pid, stdin, stdoutPipe, stderrPipe);
     }
 
     /**
@@ -264,7 +266,8 @@ public final class PosixSpawnLauncher implements Launcher {
     }
 
     /** A running child: signals go to it or its group; stdin through the I/O thread. */
-    private record SpawnedChild(long pid, ChildIo.Stdin stdin) implements Child {
+    private record SpawnedChild(long pid, ChildIo.Stdin stdin, ChildIo.Watched stdout, ChildIo.Watched stderr)
+            implements Child {
         @Override
         public int signal(int sig, boolean group) {
             return Posix.sendSignal(group ? -pid : pid, sig);
@@ -279,6 +282,17 @@ public final class PosixSpawnLauncher implements Launcher {
         public void closeStdin() {
             if (stdin != null) {
                 stdin.close(false);
+            }
+        }
+
+        @Override
+        public void release() {
+            if (stdin != null) {
+                stdin.close(true);
+            }
+            stdout.release();
+            if (stderr != null) {
+                stderr.release();
             }
         }
     }

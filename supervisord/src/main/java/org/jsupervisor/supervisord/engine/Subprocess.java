@@ -338,7 +338,7 @@ final class Subprocess {
         pid = 0;
         outputPid = 0;
         if (run != null) {
-            run.child.closeStdin();
+            run.child.release();
         }
         run = null;
     }

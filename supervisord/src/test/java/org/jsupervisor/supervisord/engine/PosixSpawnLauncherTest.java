@@ -184,6 +184,26 @@ class PosixSpawnLauncherTest {
     }
 
     @Test
+    void aReleasedChildsPipesCloseEvenWhileAGrandchildHoldsThem() throws Exception {
+        Recorder warm = new Recorder();
+        launcher.spawn(spec(false, "/bin/true"), warm);
+        warm.awaitEnd();
+        long before = openDescriptors();
+        Recorder r = new Recorder();
+        Launcher.Child child = launcher.spawn(spec(false, "/bin/sh", "-c", "sleep 30 & echo started"), r);
+        try {
+            assertThat(r.exit.get(10, TimeUnit.SECONDS)).isZero();
+            await().atMost(T).until(() -> r.out().equals("started\n"));
+            assertThat(r.eofs.get()).as("the grandchild still holds both pipes").isZero();
+            child.release();
+            await().atMost(T).pollInterval(Duration.ofMillis(5)).until(() -> r.eofs.get() == 2);
+            await().atMost(T).until(() -> openDescriptors() <= before);
+        } finally {
+            child.signal(9, true); // the grandchild is in the child's process group
+        }
+    }
+
+    @Test
     void spawningAndReapingManyChildrenLeavesNoDescriptorBehind() throws Exception {
         // one warm-up spawn opens whatever the launcher keeps for good (epoll, eventfd)
         Recorder warm = new Recorder();
