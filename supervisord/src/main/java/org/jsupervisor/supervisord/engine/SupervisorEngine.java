@@ -1,5 +1,6 @@
 package org.jsupervisor.supervisord.engine;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.jsupervisor.common.Signal;
 import org.jsupervisor.common.SupervisorState;
 import org.jsupervisor.common.config.ConfigException;
 import org.jsupervisor.common.config.GroupConfig;
+import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.supervisord.engine.EngineException.Failure;
 import org.jsupervisor.supervisord.engine.event.RemoteCommunicationEvent;
@@ -68,11 +70,11 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         this.mainLog = mainLog;
         this.clock = clock;
         this.childLogs = new ChildLogs(log);
-        Map<String, String> env = new LinkedHashMap<>(inheritedEnvironment(System.getenv(),
+        Map<String, String> env = new LinkedHashMap<>(ChildSpecs.inheritedEnvironment(System.getenv(),
                 System.getProperty(LAUNCHER_ENV_PROPERTY, "")));
         env.putAll(config.supervisord().environment());
         this.baseEnv = Map.copyOf(env);
-        this.serverUrl = serverUrlOf(config);
+        this.serverUrl = ChildSpecs.serverUrlOf(config);
         this.loop = new EngineThread(clock, log);
         loop.onPass(this::pass);
         ScheduledExecutorService ex = loop.executor();
@@ -86,22 +88,6 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
      * environment for the JVM itself ({@code _JAVA_SR_SIGNUM}); children must not see them.
      */
     public static final String LAUNCHER_ENV_PROPERTY = "jsupervisor.launcherEnv";
-
-    /** What children inherit of the daemon's environment: all but what the launcher added. */
-    static Map<String, String> inheritedEnvironment(Map<String, String> env, String launcherAdded) {
-        Map<String, String> out = new LinkedHashMap<>(env);
-        for (String name : launcherAdded.split(",")) {
-            out.remove(name.trim());
-        }
-        return out;
-    }
-
-    static Optional<String> serverUrlOf(SupervisorConfig c) {
-        if (c.unixHttpServer().isPresent()) {
-            return Optional.of("unix://" + c.unixHttpServer().get().file());
-        }
-        return c.inetHttpServer().map(i -> "http://" + (i.host().isEmpty() ? "localhost" : i.host()) + ":" + i.port());
-    }
 
     // ---- life cycle -------------------------------------------------------------------------
 
@@ -263,6 +249,11 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     }
 
     @Override
+    public Optional<String> autoLogfile(ProcessConfig process, OutputChannel channel) {
+        return childLogs.autoName(process, channel).map(Path::toString);
+    }
+
+    @Override
     public LogFile mainLog() {
         return mainLog;
     }
@@ -279,6 +270,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 throw new EngineException(Failure.CANT_REREAD, e.getMessage());
             }
             config = next;
+            childLogs.keepAutoNamesOf(next);
             return GroupDiff.compute(groups.byName(), next);
         });
     }
