@@ -10,7 +10,7 @@ import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.common.config.SupervisorConfig;
 
-/** What a spawn hands the launcher: the child's environment and its exec specification. */
+/** What a spawn hands the launcher (the child's environment and exec specification), and what a failed spawn reports. */
 final class ChildSpecs {
     private ChildSpecs() {
     }
@@ -91,5 +91,16 @@ final class ChildSpecs {
             return Optional.of("unix://" + c.unixHttpServer().get().file());
         }
         return c.inetHttpServer().map(i -> "http://" + (i.host().isEmpty() ? "localhost" : i.host()) + ":" + i.port());
+    }
+
+    /** Supervisor's spawnerr text for a spawn that created no process. */
+    static String spawnFailure(String processname, Launcher.SpawnException e) {
+        String quoted = "'" + processname + "'";
+        if (e.stage() == Launcher.SpawnException.Stage.PIPES) {
+            return e.errno() == LibcIo.EMFILE ? "too many open files to spawn " + quoted
+                    : "unknown error making dispatchers for " + quoted + ": " + e.getMessage();
+        }
+        return e.errno() == LibcIo.EAGAIN ? "Too many processes in process table to spawn " + quoted
+                : "unknown error during fork for " + quoted + ": " + e.getMessage();
     }
 }
