@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.ProcessConfig;
+import org.jsupervisor.common.config.SupervisorConfig;
 
-/** What a spawn hands the launcher: the child's environment and its exec specification. */
+/** What a spawn hands the launcher (the child's environment and exec specification), and what a failed spawn reports. */
 final class ChildSpecs {
     private ChildSpecs() {
     }
@@ -73,5 +74,33 @@ final class ChildSpecs {
         env.put("SUPERVISOR_GROUP_NAME", id.group());
         env.putAll(config.environment());
         return env;
+    }
+
+    /** What children inherit of the daemon's environment: all but what the launcher added. */
+    static Map<String, String> inheritedEnvironment(Map<String, String> env, String launcherAdded) {
+        Map<String, String> out = new LinkedHashMap<>(env);
+        for (String name : launcherAdded.split(",")) {
+            out.remove(name.trim());
+        }
+        return out;
+    }
+
+    /** The {@code SUPERVISOR_SERVER_URL} children get: the unix socket if any, else the TCP server. */
+    static Optional<String> serverUrlOf(SupervisorConfig c) {
+        if (c.unixHttpServer().isPresent()) {
+            return Optional.of("unix://" + c.unixHttpServer().get().file());
+        }
+        return c.inetHttpServer().map(i -> "http://" + (i.host().isEmpty() ? "localhost" : i.host()) + ":" + i.port());
+    }
+
+    /** Supervisor's spawnerr text for a spawn that created no process. */
+    static String spawnFailure(String processname, Launcher.SpawnException e) {
+        String quoted = "'" + processname + "'";
+        if (e.stage() == Launcher.SpawnException.Stage.PIPES) {
+            return e.errno() == LibcIo.EMFILE ? "too many open files to spawn " + quoted
+                    : "unknown error making dispatchers for " + quoted + ": " + e.getMessage();
+        }
+        return e.errno() == LibcIo.EAGAIN ? "Too many processes in process table to spawn " + quoted
+                : "unknown error during fork for " + quoted + ": " + e.getMessage();
     }
 }

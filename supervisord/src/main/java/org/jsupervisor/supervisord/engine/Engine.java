@@ -1,10 +1,12 @@
 package org.jsupervisor.supervisord.engine;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jsupervisor.common.Signal;
 import org.jsupervisor.common.SupervisorState;
+import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.supervisord.engine.event.SupervisorEvent;
 
@@ -101,6 +103,18 @@ public interface Engine {
 
     /** The log of one of a process's output streams. @throws EngineException BAD_NAME */
     LogFile processLog(ProcessId id, OutputChannel channel);
+
+    /**
+     * The file an AUTO log of {@code process} (an object of {@link #config()}) was given when
+     * its group was activated from that very configuration: Supervisor writes the name into its
+     * configuration at activation and shows it there (in {@code getAllConfigInfo}) until the
+     * file is reread, whether the group is still active or not; re-adding the group logs to the
+     * same file. Empty when the log is not AUTO or no group was activated from this read.
+     * Any thread.
+     */
+    default Optional<String> autoLogfile(ProcessConfig process, OutputChannel channel) {
+        return Optional.empty();
+    }
 
     /** supervisord's own log. */
     LogFile mainLog();

@@ -144,13 +144,13 @@ final class Subprocess {
             changeState(BACKOFF, true, now);
             return;
         }
-        Launcher.Spec spec = childSpec(exec, env);
+        Launcher.Spec spec = ChildSpecs.spec(config, exec, env);
         Run r = new Run();
         Launcher.Child child;
         try {
             child = host.launcher().spawn(spec, r);
         } catch (Launcher.SpawnException e) {
-            recordSpawnerr(spawnFailure(processname, e));
+            recordSpawnerr(ChildSpecs.spawnFailure(processname, e));
             assertInState(STARTING);
             changeState(BACKOFF, true, now);
             return;
@@ -166,21 +166,6 @@ final class Subprocess {
         laststart = Math.max(now, host.now());
         spawnerr = null;
         delay = laststart + config.startsecs() * 1000L;
-    }
-
-    /** Supervisor's spawnerr text for a spawn that created no process. */
-    static String spawnFailure(String processname, Launcher.SpawnException e) {
-        String quoted = "'" + processname + "'";
-        if (e.stage() == Launcher.SpawnException.Stage.PIPES) {
-            return e.errno() == LibcIo.EMFILE ? "too many open files to spawn " + quoted
-                    : "unknown error making dispatchers for " + quoted + ": " + e.getMessage();
-        }
-        return e.errno() == LibcIo.EAGAIN ? "Too many processes in process table to spawn " + quoted
-                : "unknown error during fork for " + quoted + ": " + e.getMessage();
-    }
-
-    private Launcher.Spec childSpec(ExecResolver.Resolved exec, Map<String, String> env) {
-        return ChildSpecs.spec(config, exec, env);
     }
 
     /** The child's environment, layered as Supervisor layers it. */

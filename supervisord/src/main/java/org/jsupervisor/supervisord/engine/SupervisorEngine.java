@@ -1,19 +1,13 @@
 package org.jsupervisor.supervisord.engine;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -21,11 +15,9 @@ import org.jsupervisor.common.Signal;
 import org.jsupervisor.common.SupervisorState;
 import org.jsupervisor.common.config.ConfigException;
 import org.jsupervisor.common.config.GroupConfig;
+import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.supervisord.engine.EngineException.Failure;
-import org.jsupervisor.supervisord.engine.event.ProcessCommunicationEvent;
-import org.jsupervisor.supervisord.engine.event.ProcessGroupEvent;
-import org.jsupervisor.supervisord.engine.event.ProcessLogEvent;
 import org.jsupervisor.supervisord.engine.event.RemoteCommunicationEvent;
 import org.jsupervisor.supervisord.engine.event.SupervisorEvent;
 import org.jsupervisor.supervisord.engine.event.SupervisorStateEvent;
@@ -36,7 +28,8 @@ import org.jsupervisor.supervisord.logging.SupervisorLog;
  * child events (exit, EOF), API requests and timers set for the next time-driven transition
  * (never a fixed poll). After anything happens it runs a "pass": collect exits, run each
  * process's {@code transition(now)}, advance an ordered shutdown, settle waiting requests,
- * and arm one timer for the earliest deadline.
+ * and arm one timer for the earliest deadline. The thread, pass coalescing and the timer
+ * itself live in {@link EngineThread}; this class decides what a pass does.
  */
 public final class SupervisorEngine implements Engine, AutoCloseable {
 
@@ -44,8 +37,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     public record Termination(SupervisorState mood, SupervisorConfig nextConfig) {
     }
 
-    private final ScheduledExecutorService loop;
-    private final Thread loopThread;
+    private final EngineThread loop;
     private final LongSupplier clock;
     private final Launcher launcher;
     private final SupervisorLog log;
@@ -63,13 +55,10 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     private final ProcessGroups groups;
     private final List<Waiter> waiters = new ArrayList<>();
     private final CompletableFuture<Termination> termination = new CompletableFuture<>();
-    private final AtomicBoolean passQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Automatic spawns per pass before yielding to queued requests. */
     private static final int SPAWNS_PER_PASS = 25;
     private int spawnsThisPass;
-    private ScheduledFuture<?> wakeup;
-    private long wakeupAt = Long.MAX_VALUE;
     private OrderedShutdown shutdown;
 
     public SupervisorEngine(SupervisorConfig config, ConfigSource configSource, Launcher launcher, SupervisorLog log,
@@ -81,23 +70,14 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         this.mainLog = mainLog;
         this.clock = clock;
         this.childLogs = new ChildLogs(log);
-        Map<String, String> env = new LinkedHashMap<>(inheritedEnvironment(System.getenv(),
+        Map<String, String> env = new LinkedHashMap<>(ChildSpecs.inheritedEnvironment(System.getenv(),
                 System.getProperty(LAUNCHER_ENV_PROPERTY, "")));
         env.putAll(config.supervisord().environment());
         this.baseEnv = Map.copyOf(env);
-        this.serverUrl = serverUrlOf(config);
-        Thread[] holder = new Thread[1];
-        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "supervisord-engine");
-            t.setDaemon(true);
-            holder[0] = t;
-            return t;
-        });
-        ex.setRemoveOnCancelPolicy(true);
-        ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        ex.prestartAllCoreThreads();
-        this.loop = ex;
-        this.loopThread = holder[0];
+        this.serverUrl = ChildSpecs.serverUrlOf(config);
+        this.loop = new EngineThread(clock, log);
+        loop.onPass(this::pass);
+        ScheduledExecutorService ex = loop.executor();
         this.events = new EventBus(log, ex, clock);
         this.groups = new ProcessGroups(childLogs, events,
                 new org.jsupervisor.supervisord.fcgi.FcgiPools(this, launcher, log, ex::execute)); // fcgi hook (issue 9)
@@ -108,22 +88,6 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
      * environment for the JVM itself ({@code _JAVA_SR_SIGNUM}); children must not see them.
      */
     public static final String LAUNCHER_ENV_PROPERTY = "jsupervisor.launcherEnv";
-
-    /** What children inherit of the daemon's environment: all but what the launcher added. */
-    static Map<String, String> inheritedEnvironment(Map<String, String> env, String launcherAdded) {
-        Map<String, String> out = new LinkedHashMap<>(env);
-        for (String name : launcherAdded.split(",")) {
-            out.remove(name.trim());
-        }
-        return out;
-    }
-
-    static Optional<String> serverUrlOf(SupervisorConfig c) {
-        if (c.unixHttpServer().isPresent()) {
-            return Optional.of("unix://" + c.unixHttpServer().get().file());
-        }
-        return c.inetHttpServer().map(i -> "http://" + (i.host().isEmpty() ? "localhost" : i.host()) + ":" + i.port());
-    }
 
     // ---- life cycle -------------------------------------------------------------------------
 
@@ -165,12 +129,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
             waiters.clear();
             groups.close();
         });
-        loop.shutdown();
-        try {
-            loop.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.shutdownAndAwait();
         launcher.close();
     }
 
@@ -290,6 +249,11 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     }
 
     @Override
+    public Optional<String> autoLogfile(ProcessConfig process, OutputChannel channel) {
+        return childLogs.autoName(process, channel).map(Path::toString);
+    }
+
+    @Override
     public LogFile mainLog() {
         return mainLog;
     }
@@ -306,6 +270,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
                 throw new EngineException(Failure.CANT_REREAD, e.getMessage());
             }
             config = next;
+            childLogs.keepAutoNamesOf(next);
             return GroupDiff.compute(groups.byName(), next);
         });
     }
@@ -354,17 +319,10 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
     // ---- the pass --------------------------------------------------------------------------------------
 
     private void requestPass() {
-        if (passQueued.compareAndSet(false, true)) {
-            try {
-                loop.execute(this::pass);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                passQueued.set(false);
-            }
-        }
+        loop.requestPass();
     }
 
     private void pass() {
-        passQueued.set(false);
         spawnsThisPass = 0;
         try {
             boolean again = true;
@@ -440,21 +398,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         if (shutdown != null && !termination.isDone()) {
             next = Math.min(next, shutdown.nextReport());
         }
-        if (next == Long.MAX_VALUE) {
-            return;
-        }
-        if (wakeup != null && !wakeup.isDone() && wakeupAt <= next) {
-            return;
-        }
-        if (wakeup != null) {
-            wakeup.cancel(false);
-        }
-        long delayMs = Math.max(0, next - clock.getAsLong());
-        wakeupAt = next;
-        wakeup = loop.schedule(() -> {
-            wakeupAt = Long.MAX_VALUE;
-            requestPass();
-        }, delayMs, TimeUnit.MILLISECONDS);
+        loop.wakeAt(next);
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------
@@ -467,46 +411,12 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
         return call(() -> a.run(groups.find(id))).thenCompose(f -> f);
     }
 
-    private interface Call<T> {
-        T run();
-    }
-
-    /** Runs on the engine thread, then a pass; failures complete the future exceptionally. */
-    private <T> CompletableFuture<T> call(Call<T> c) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Runnable r = () -> {
-            try {
-                f.complete(c.run());
-            } catch (EngineException e) {
-                f.completeExceptionally(e);
-            } catch (RuntimeException e) {
-                log.error("engine request failed: " + e);
-                f.completeExceptionally(new EngineException(Failure.FAILED, String.valueOf(e.getMessage())));
-            }
-            requestPass();
-        };
-        if (Thread.currentThread() == loopThread) {
-            r.run();
-        } else {
-            loop.execute(r);
-        }
-        return f;
+    private <T> CompletableFuture<T> call(EngineThread.Call<T> c) {
+        return loop.call(c);
     }
 
     private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof EngineException ee) {
-                throw ee;
-            }
-            throw new CompletionException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException(Failure.FAILED, "interrupted");
-        } catch (TimeoutException e) {
-            throw new EngineException(Failure.FAILED, "engine busy");
-        }
+        return EngineThread.join(f);
     }
 
     private final class Host implements ProcessHost {
@@ -563,14 +473,7 @@ public final class SupervisorEngine implements Engine, AutoCloseable {
 
         @Override
         public void onEngineThread(Runnable task) {
-            try {
-                loop.execute(() -> {
-                    task.run();
-                    requestPass();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // the engine is closed: nothing is supervised any more
-            }
+            loop.executeThenPass(task);
         }
     }
 }

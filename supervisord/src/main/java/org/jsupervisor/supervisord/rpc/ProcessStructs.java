@@ -19,6 +19,7 @@ import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.common.config.StreamLogConfig;
 import org.jsupervisor.supervisord.engine.Engine;
 import org.jsupervisor.supervisord.engine.GroupInfo;
+import org.jsupervisor.supervisord.engine.OutputChannel;
 import org.jsupervisor.supervisord.engine.ProcessInfo;
 
 /**
@@ -73,12 +74,10 @@ final class ProcessStructs {
         List<Map<String, Object>> out = new ArrayList<>();
         for (GroupConfig g : engine.config().groups()) {
             for (ProcessConfig pc : g.processes()) {
-                // Supervisor resolves AUTO log names only in the configuration objects it
-                // activated; after a reread, groups not re-added since show "auto". Identity
-                // (not equality) tells whether the active group came from this very parse.
-                Optional<ProcessInfo> live = active.stream().filter(a -> a.config() == g)
-                        .flatMap(a -> a.processes().stream()).filter(p -> p.name().equals(pc.name())).findFirst();
-                out.add(configStruct(g, pc, inUse.contains(g.name()), live));
+                // Supervisor resolves AUTO log names in the configuration objects it activates
+                // and keeps them there, in use or not, until a reread; the engine remembers them.
+                out.add(configStruct(g, pc, inUse.contains(g.name()),
+                        engine.autoLogfile(pc, OutputChannel.STDOUT), engine.autoLogfile(pc, OutputChannel.STDERR)));
             }
         }
         out.sort(Comparator.comparing(m -> (String) m.get("name")));
@@ -86,7 +85,7 @@ final class ProcessStructs {
     }
 
     private static Map<String, Object> configStruct(GroupConfig g, ProcessConfig pc, boolean inUse,
-            Optional<ProcessInfo> live) {
+            Optional<String> stdoutAuto, Optional<String> stderrAuto) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("autostart", pc.autostart());
         d.put("directory", pc.directory().orElse("none"));
@@ -102,31 +101,28 @@ final class ProcessStructs {
         d.put("redirect_stderr", pc.redirectStderr());
         d.put("startretries", pc.startretries());
         d.put("startsecs", pc.startsecs());
-        stream(d, "stdout", pc.stdout(), live.map(ProcessInfo::stdoutLogfile));
+        stream(d, "stdout", pc.stdout(), stdoutAuto);
         d.put("stopsignal", pc.stopsignal().number());
         d.put("stopwaitsecs", pc.stopwaitsecs());
-        stream(d, "stderr", pc.stderr(), live.map(ProcessInfo::stderrLogfile));
+        stream(d, "stderr", pc.stderr(), stderrAuto);
         d.put("serverurl", pc.serverUrl().orElse("none"));
         return d;
     }
 
-    private static void stream(Map<String, Object> d, String ch, StreamLogConfig s, Optional<String> resolved) {
+    private static void stream(Map<String, Object> d, String ch, StreamLogConfig s, Optional<String> autoName) {
         d.put(ch + "_capture_maxbytes", PyArgs.capped(s.captureMaxBytes()));
         d.put(ch + "_events_enabled", s.eventsEnabled());
-        d.put(ch + "_logfile", logfileName(s.target(), resolved));
+        d.put(ch + "_logfile", logfileName(s.target(), autoName));
         d.put(ch + "_logfile_backups", s.backups());
         d.put(ch + "_logfile_maxbytes", PyArgs.capped(s.maxBytes()));
         d.put(ch + "_syslog", s.syslog());
     }
 
-    private static String logfileName(LogTarget target, Optional<String> resolved) {
-        if (resolved.isPresent() && !resolved.get().isEmpty()) {
-            return resolved.get();
-        }
+    private static String logfileName(LogTarget target, Optional<String> autoName) {
         if (target instanceof LogTarget.File f) {
             return f.path();
         }
-        return target instanceof LogTarget.Auto ? "auto" : "none";
+        return target instanceof LogTarget.Auto ? autoName.orElse("auto") : "none";
     }
 
     /** The numeric uid of a {@code user} value: a number, or a name looked up in /etc/passwd. */

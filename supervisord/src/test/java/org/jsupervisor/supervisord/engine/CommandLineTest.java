@@ -46,9 +46,9 @@ class CommandLineTest {
     @Test
     void childrenInheritTheDaemonsEnvironmentButNotWhatTheLauncherAddedForTheJvm() {
         java.util.Map<String, String> env = java.util.Map.of("PATH", "/bin", "_JAVA_SR_SIGNUM", "39", "HOME", "/root");
-        assertThat(SupervisorEngine.inheritedEnvironment(env, "_JAVA_SR_SIGNUM"))
+        assertThat(ChildSpecs.inheritedEnvironment(env, "_JAVA_SR_SIGNUM"))
                 .containsOnlyKeys("PATH", "HOME");
         // the user's own setting (the launcher added nothing) is kept
-        assertThat(SupervisorEngine.inheritedEnvironment(env, "")).containsOnlyKeys("PATH", "_JAVA_SR_SIGNUM", "HOME");
+        assertThat(ChildSpecs.inheritedEnvironment(env, "")).containsOnlyKeys("PATH", "_JAVA_SR_SIGNUM", "HOME");
     }
 }

@@ -436,6 +436,46 @@ class EngineEndToEndTest {
     }
 
     @Test
+    void anAutoLogNameStaysWithItsConfigurationUntilARereadAsSupervisorsDoes() throws Exception {
+        var a = program("a", "sleep 1000").startsecs(0).group();
+        var b = program("b", "sleep 1000").autostart(false).redirectStderr(true).group();
+        try (EngineHarness h = new EngineHarness(dir, Configs.config(dir, a, b))) {
+            var pa = h.engine.config().group("a").orElseThrow().processes().get(0);
+            var pb = h.engine.config().group("b").orElseThrow().processes().get(0);
+            String out = h.info("a").stdoutLogfile();
+            String err = h.info("a").stderrLogfile();
+            assertThat(Path.of(out).getFileName().toString()).matches("a-stdout---supervisor-[a-z0-9_]{8}\\.log");
+            assertThat(h.engine.autoLogfile(pa, OutputChannel.STDOUT)).contains(out);
+            assertThat(h.engine.autoLogfile(pa, OutputChannel.STDERR)).contains(err);
+            // every group is activated at start, autostart or not; a redirected stderr has no log
+            assertThat(h.engine.autoLogfile(pb, OutputChannel.STDOUT)).contains(h.info("b").stdoutLogfile());
+            assertThat(h.engine.autoLogfile(pb, OutputChannel.STDERR)).isEmpty();
+
+            h.engine.stop(id("a"), true).join();
+            h.engine.removeProcessGroup("a").join();
+            assertThat(h.engine.autoLogfile(pa, OutputChannel.STDOUT)).contains(out); // removed, still named
+            h.engine.addProcessGroup("a").join();
+            assertThat(h.info("a").stdoutLogfile()).isEqualTo(out); // re-added: the same files
+            assertThat(h.info("a").stderrLogfile()).isEqualTo(err);
+
+            h.reloadWith = Configs.config(dir, program("a", "sleep 1000").startsecs(0).group(), // a new read:
+                    program("b", "sleep 1000").autostart(false).redirectStderr(true).group()); // new objects
+            assertThat(h.engine.reloadConfig().join().changed()).isEmpty();
+            var pa2 = h.engine.config().group("a").orElseThrow().processes().get(0);
+            assertThat(h.engine.autoLogfile(pa2, OutputChannel.STDOUT)).isEmpty(); // a fresh read says auto
+            assertThat(h.engine.autoLogfile(pa, OutputChannel.STDOUT)).isEmpty();
+            assertThat(h.info("a").stdoutLogfile()).isEqualTo(out); // the running process keeps its file
+
+            h.engine.stop(id("a"), true).join();
+            h.engine.removeProcessGroup("a").join();
+            h.engine.addProcessGroup("a").join();
+            String out2 = h.info("a").stdoutLogfile();
+            assertThat(out2).isNotEqualTo(out); // added from the new read: a new file
+            assertThat(h.engine.autoLogfile(pa2, OutputChannel.STDOUT)).contains(out2);
+        }
+    }
+
+    @Test
     void shutdownStopsByPriorityAndLeavesNoProcess() throws Exception {
         EngineHarness h = new EngineHarness(dir, Configs.config(dir,
                 program("first", "sleep 1000").startsecs(0).priority(1).group(),

@@ -56,6 +56,8 @@ public final class FakeEngine implements Engine {
     volatile boolean restartRequested;
     /** When set, {@link #start} throws instead of failing its future. */
     volatile boolean throwOnStart;
+    /** The AUTO stdout log names {@link #autoLogfile} reports, by process name. */
+    final Map<String, String> autoStdoutNames = new ConcurrentHashMap<>();
 
     static final class Fake {
         volatile ProcessState state = ProcessState.STOPPED;
@@ -114,6 +116,11 @@ public final class FakeEngine implements Engine {
     }
 
     // ---- Engine ---------------------------------------------------------------------------
+
+    @Override
+    public java.util.Optional<String> autoLogfile(ProcessConfig process, OutputChannel channel) {
+        return java.util.Optional.ofNullable(channel == OutputChannel.STDOUT ? autoStdoutNames.get(process.name()) : null);
+    }
 
     @Override
     public SupervisorState state() {

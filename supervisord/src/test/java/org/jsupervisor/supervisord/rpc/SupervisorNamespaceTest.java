@@ -253,6 +253,17 @@ class SupervisorNamespaceTest {
     }
 
     @Test
+    void configInfoShowsTheAutoLogNameTheEngineGaveAndAutoWhereItGaveNone() throws Exception {
+        engine.autoStdoutNames.put("a", "/tmp/x/a-stdout---supervisor-abcdefgh.log");
+        engine.removeProcessGroup("grp").join(); // not in use: the name stays, as Supervisor's does
+        List<?> all = (List<?>) call("supervisor.getAllConfigInfo");
+        assertThat(FakeEngine.map(all.get(0))).containsEntry("name", "a").containsEntry("inuse", false)
+                .containsEntry("stdout_logfile", "/tmp/x/a-stdout---supervisor-abcdefgh.log")
+                .containsEntry("stderr_logfile", "auto");
+        assertThat(FakeEngine.map(all.get(1))).containsEntry("name", "b").containsEntry("stdout_logfile", "auto");
+    }
+
+    @Test
     void engineFailuresThrownAtOnceAreFaultsNotInternalErrors() throws Exception {
         engine.throwOnStart = true;
         assertFault("FAILED: boom", "supervisor.startProcess", "foo");
