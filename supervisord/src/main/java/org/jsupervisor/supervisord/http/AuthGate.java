@@ -55,7 +55,7 @@ public final class AuthGate extends Handler.Wrapper {
         try {
             decoded = new String(Base64.getDecoder().decode(schemeAndValue[1].trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            ErrorPages.send(response, callback, HttpStatus.BAD_REQUEST_400, "malformed authorization header");
+            ErrorPages.send(response, callback, HttpStatus.BAD_REQUEST_400);
             return true;
         }
         int colon = decoded.indexOf(':');
