@@ -105,7 +105,12 @@ class DebianPackageIT {
         assertThat(fields.get("Description")).isNotBlank();
 
         String info = Run.ok("dpkg-deb", "-I", deb.toString());
-        assertThat(info).contains(" postinst ", " prerm ", " postrm ", " conffiles ", " md5sums ");
+        assertThat(info).contains(" postinst ", " prerm ", " postrm ", " conffiles ", " md5sums ", " triggers ");
+        // A JVM package changing under /usr/lib/jvm makes postinst remake the CDS archives.
+        assertThat(Run.ok("dpkg-deb", "-I", deb.toString(), "triggers")).contains("interest-noawait /usr/lib/jvm");
+        assertThat(contents.keySet()).as("CDS archives are made at install time, not shipped")
+                .noneMatch(p -> p.endsWith(".jsa"));
+        assertThat(modeOf(HOME + "/bin/jsupervisor-cds")).isEqualTo("-rwxr-xr-x");
         String conffiles = Run.ok("dpkg-deb", "-I", deb.toString(), "conffiles");
         assertThat(conffiles.strip().split("\n")).containsExactlyInAnyOrder(
                 "/etc/supervisor/supervisord.conf", "/etc/default/supervisor", "/etc/init.d/supervisor");
@@ -188,7 +193,8 @@ class DebianPackageIT {
             stub.toFile().setExecutable(true);
         }
         String postinst = Build.packagingSrc("deb/control/postinst").toString();
-        Map<String, String> env = Map.of("PATH", stubs + ":/usr/sbin:/usr/bin:/sbin:/bin");
+        // JSUPERVISOR_NO_CDS: never touch a real /usr/share/jsupervisor from a test.
+        Map<String, String> env = Map.of("PATH", stubs + ":/usr/sbin:/usr/bin:/sbin:/bin", "JSUPERVISOR_NO_CDS", "1");
         for (int round = 0; round < 2; round++) {
             Files.deleteIfExists(calls);
             Run r = Run.of(List.of("sh", postinst, "configure", ""), env, dir, java.time.Duration.ofSeconds(30));

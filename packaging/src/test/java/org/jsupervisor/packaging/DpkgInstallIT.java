@@ -109,6 +109,18 @@ class DpkgInstallIT {
         assertThat(Files.readSymbolicLink(at("/usr/bin/supervisord"))).isEqualTo(Path.of("../share/jsupervisor/bin/supervisord"));
         assertThat(at("/usr/share/jsupervisor/bin/supervisord")).isExecutable();
         assertThat(at("/etc/supervisor/conf.d/app.conf")).exists();
+        // Class-data-sharing archives: postinst makes none for another root (its JVM may not
+        // run here, and the archives would record paths under that root) ...
+        Path lib = at("/usr/share/jsupervisor/lib");
+        assertThat(lib.resolve("supervisord.jsa")).doesNotExist();
+        assertThat(install.output()).doesNotContain("could not make");
+        // ... but the installed helper postinst runs on a real install works from that
+        // layout, and what it makes must not keep dpkg from removing the directory below.
+        Run cds = Run.of(List.of(at("/usr/share/jsupervisor/bin/jsupervisor-cds").toString()),
+                Map.of("JAVA_HOME", System.getProperty("java.home")), work, Duration.ofSeconds(180));
+        assertThat(cds.exitCode()).as(cds.output()).isZero();
+        assertThat(lib.resolve("supervisord.jsa")).isNotEmptyFile();
+        assertThat(lib.resolve("supervisorctl.jsa")).isNotEmptyFile();
         boolean systemdHelper = Run.onPath("deb-systemd-helper");
         Path wants = at("/etc/systemd/system/multi-user.target.wants/supervisor.service");
         if (systemdHelper) {
@@ -122,9 +134,14 @@ class DpkgInstallIT {
         assertThat(Files.readString(at("/etc/supervisor/supervisord.conf"))).endsWith("; edited\n");
         assertThat(status("jsupervisor")).isEqualTo("ii");
 
+        assertThat(lib.resolve("supervisord.jsa")).as("an upgrade (prerm upgrade) drops archives that no longer fit")
+                .doesNotExist();
+        Run.of(List.of(at("/usr/share/jsupervisor/bin/jsupervisor-cds").toString()),
+                Map.of("JAVA_HOME", System.getProperty("java.home")), work, Duration.ofSeconds(180));
         Run remove = dpkg("--remove", "jsupervisor");
         assertThat(remove.exitCode()).as(remove.output()).isZero();
-        assertThat(at("/usr/share/jsupervisor")).doesNotExist();
+        assertThat(remove.output()).doesNotContain("not empty");
+        assertThat(at("/usr/share/jsupervisor")).as("archives made after install are removed too").doesNotExist();
         assertThat(Files.exists(at("/usr/bin/supervisord"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
         assertThat(at("/etc/supervisor/supervisord.conf")).as("conffiles stay until purge").exists();
 

@@ -36,7 +36,9 @@ class TarballIT {
         for (String launcher : List.of("supervisord", "supervisorctl", "echo_supervisord_conf", "pidproxy")) {
             assertThat(entry("bin/" + launcher)).startsWith("-rwxr-xr-x");
         }
+        assertThat(entry("bin/jsupervisor-cds")).startsWith("-rwxr-xr-x");
         assertThat(entry("bin/lib/launcher.sh")).startsWith("-rw-r--r--");
+        assertThat(entries).as("archives are made at install time, never shipped").noneMatch(l -> l.endsWith(".jsa"));
         assertThat(entry("LICENSE")).startsWith("-rw-r--r--");
         assertThat(entry("README.md")).startsWith("-rw-r--r--");
         assertThat(entry("config-samples/quickstart.conf")).isNotNull();
@@ -73,6 +75,71 @@ class TarballIT {
                 "supervisord's Main is still a stub");
         assertThat(help.exitCode()).as(help.output()).isZero();
         assertThat(help.output()).contains("-c").contains("-n");
+    }
+
+    /**
+     * The documented install step: bin/jsupervisor-cds makes both archives for this JVM, the
+     * launchers load classes from them, a stale one is skipped without a word, and a JVM that
+     * cannot make one leaves no file behind and only a non-zero status.
+     */
+    @Test
+    void cdsHelperMakesArchivesTheLaunchersUseAndAStaleOneIsSkippedQuietly(@TempDir Path dir) throws Exception {
+        Run.ok("tar", "-xzf", Build.tarball().toString(), "-C", dir.toString());
+        Path home = dir.resolve(top);
+        Path lib = home.resolve("lib");
+        String helper = home.resolve("bin/jsupervisor-cds").toString();
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JSUPERVISOR_JAVA_OPTS", null);
+        Duration t = Duration.ofSeconds(180);
+
+        Run make = Run.of(List.of(helper), env, dir, t);
+        assertThat(make.exitCode()).as(make.output()).isZero();
+        assertThat(lib.resolve("supervisord.jsa")).isNotEmptyFile();
+        assertThat(lib.resolve("supervisorctl.jsa")).isNotEmptyFile();
+        assertThat(tempArchives(lib)).isEmpty();
+
+        Map<String, String> logging = new HashMap<>(env);
+        logging.put("JSUPERVISOR_JAVA_OPTS", "-Xlog:class+load=info:stdout");
+        for (String launcher : List.of("supervisord", "supervisorctl")) {
+            Run r = Run.of(List.of(home.resolve("bin/" + launcher).toString(), "-h"), logging, dir, t);
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertThat(r.output()).as(launcher + " loads classes from its archive")
+                    .contains("source: shared objects file (top)");
+        }
+
+        // New jar contents (as after an upgrade): the archives no longer fit.
+        try (var jars = Files.list(lib)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+            }
+        }
+        for (String launcher : List.of("supervisord", "supervisorctl")) {
+            Run r = Run.of(List.of(home.resolve("bin/" + launcher).toString(), "-h"), env, dir, t);
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertThat(r.output()).as("no JVM warning about the stale archive").doesNotContain("warning", "shared archive");
+            assertThat(r.output()).startsWith(launcher + " -- ");
+        }
+
+        // A JVM that cannot make an archive: status 1, a message, no partial file.
+        Path fakeJdk = Files.createDirectories(dir.resolve("fakejdk/bin"));
+        Files.writeString(fakeJdk.resolve("java"), "#!/bin/sh\necho broken >&2\nexit 1\n");
+        assertThat(fakeJdk.resolve("java").toFile().setExecutable(true)).isTrue();
+        Run.ok(helper, "--remove");
+        Map<String, String> broken = new HashMap<>(env);
+        broken.put("JAVA_HOME", dir.resolve("fakejdk").toString());
+        Run fail = Run.of(List.of(helper), broken, dir, t);
+        assertThat(fail.exitCode()).isEqualTo(1);
+        assertThat(fail.output()).contains("could not make");
+        assertThat(lib.resolve("supervisord.jsa")).doesNotExist();
+        assertThat(lib.resolve("supervisorctl.jsa")).doesNotExist();
+        assertThat(tempArchives(lib)).isEmpty();
+    }
+
+    private static List<Path> tempArchives(Path lib) throws Exception {
+        try (var files = Files.list(lib)) {
+            return files.filter(p -> p.getFileName().toString().contains(".jsa.tmp")).toList();
+        }
     }
 
     /** A directory to serve as the whole PATH: the tools the launchers use, but no java. */

@@ -87,8 +87,16 @@ final class ServerOptions {
             }
             try {
                 switch (n) {
-                    case "help" -> o.help = true;
-                    case "version" -> o.version = true;
+                    // Like Supervisor's handlers, the first of -h/-v answers at once: options after it
+                    // are neither applied nor checked.
+                    case "help" -> {
+                        o.help = true;
+                        return o;
+                    }
+                    case "version" -> {
+                        o.version = true;
+                        return o;
+                    }
                     case "configuration" -> o.configFile = cwd.resolve(expandUser(v)).normalize();
                     case "nodaemon" -> o.nodaemon = true;
                     case "silent" -> o.silent = true;
@@ -213,9 +221,13 @@ final class ServerOptions {
         return b.append(']').toString();
     }
 
+    /**
+     * The -h text. The first line names the program plainly; the usage line shows the path it was
+     * started by ({@code $0} of the launcher), as Supervisor's {@code sys.argv[0]} does.
+     */
     static String usage(String progname) {
         return """
-                %s -- run a set of programs as daemons and keep them running.
+                supervisord -- run a set of programs as daemons and keep them running.
 
                 Usage: %s [options]
 
@@ -240,6 +252,6 @@ final class ServerOptions {
                 -t/--strip_ansi -- remove ANSI escape sequences from child output
                 --minprocs NUM -- refuse to start unless this many processes may be created
                 --profile_options OPTIONS -- accepted for compatibility and ignored
-                """.formatted(progname, progname);
+                """.formatted(progname);
     }
 }

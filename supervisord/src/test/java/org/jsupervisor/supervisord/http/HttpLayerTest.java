@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
@@ -93,6 +94,22 @@ class HttpLayerTest {
         assertThat(locked.getResponse("GET / HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 401");
         assertThat(locked.getResponse("GET /logtail/foo HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 401");
         assertThat(locked.getResponse("GET /mainlogtail HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.1 401");
+    }
+
+    /**
+     * Supervisor reads a refused request's body before it answers. Answering (and closing)
+     * while the client still sends its body gives the client a broken pipe instead of the
+     * 401: Python's xmlrpc.client sends headers and body in two writes.
+     */
+    @Test
+    void readsARefusedRequestsBodyBeforeAnsweringAndClosing() throws Exception {
+        String head = "POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\nContent-Length: 20\r\n"
+                + basic("user", "wrong") + "\r\n";
+        LocalConnector.LocalEndPoint ep = locked.executeRequest(head + "0123456789");
+        assertThat(ep.getResponse(false, 300, TimeUnit.MILLISECONDS)).as("no answer before the whole body is in").isNull();
+        ep.addInput("0123456789");
+        String r = ep.getResponse(false, 10, TimeUnit.SECONDS);
+        assertThat(r).startsWith("HTTP/1.1 401 ").contains("Connection: close").endsWith("Unauthorized.\r\n</body>\r\n");
     }
 
     @Test
