@@ -30,6 +30,7 @@ public final class JettyControlPlane implements ControlPlane {
     /** The main log's logger: only its lines follow the configured loglevel (trace included). */
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorLog.LOGGER_NAME);
 
+    /** Null when the configuration has no HTTP server: then there is nothing to serve. */
     private final HttpServers servers;
     private final RpcHttpHandler rpc;
     private boolean closed;
@@ -37,6 +38,13 @@ public final class JettyControlPlane implements ControlPlane {
     JettyControlPlane(SupervisorConfig config, Engine engine) throws ConfigException {
         List<RpcMethod> methods = RpcInterfaces.methods(config.rpcInterfaces(), engine,
                 Thread.currentThread().getContextClassLoader());
+        if (config.inetHttpServer().isEmpty() && config.unixHttpServer().isEmpty()) {
+            // Like Supervisor without [inet_http_server] and [unix_http_server]: no server, and
+            // no Jetty threads or start-up time spent for one.
+            this.servers = null;
+            this.rpc = null;
+            return;
+        }
         RpcDispatcher dispatcher = RpcDispatcher.builder().addAll(methods).log(new Slf4jRpcLog()).build();
         CsrfToken token = CsrfToken.random();
         TailSources tails = new EngineTailSources(engine);
@@ -49,12 +57,14 @@ public final class JettyControlPlane implements ControlPlane {
 
     @Override
     public void start() {
-        servers.start();
+        if (servers != null) {
+            servers.start();
+        }
     }
 
     /** The bound TCP port, or -1 without {@code [inet_http_server]} (for tests using port 0). */
     public int inetPort() {
-        return servers.inetPort();
+        return servers == null ? -1 : servers.inetPort();
     }
 
     @Override
@@ -63,6 +73,9 @@ public final class JettyControlPlane implements ControlPlane {
             return;
         }
         closed = true;
+        if (servers == null) {
+            return;
+        }
         try {
             rpc.awaitIdle(1000);
         } catch (InterruptedException e) {
