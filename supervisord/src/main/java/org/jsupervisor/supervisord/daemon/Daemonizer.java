@@ -22,13 +22,40 @@ import java.util.Optional;
 final class Daemonizer {
     static final String PROPERTY = "jsupervisor.detached";
     static final String READY = "JSUPERVISOR-READY";
+    /**
+     * {@value}: {@code bin/supervisord} started this JVM itself in a new session, with stdout
+     * on a pipe it reads, so no launching JVM is needed (one JVM start-up instead of two). The
+     * script learns the outcome from a token line: {@link #READY}, {@link #FOREGROUND} (the
+     * configuration says nodaemon: the script runs the command again, attached), or
+     * {@link #EXIT} with the exit status after an error was printed on stderr.
+     */
+    static final String STARTED_BY_SCRIPT = "script";
+    static final String FOREGROUND = "JSUPERVISOR-FOREGROUND";
+    static final String EXIT = "JSUPERVISOR-EXIT ";
 
     private Daemonizer() {
     }
 
-    /** True in the detached copy. */
+    /** True in the detached copy (started by a launching JVM or by the launcher script). */
     static boolean isDetachedCopy() {
-        return "1".equals(System.getProperty(PROPERTY));
+        return "1".equals(System.getProperty(PROPERTY)) || startedByScript();
+    }
+
+    /** True when {@code bin/supervisord} started this JVM detached and waits for a token. */
+    static boolean startedByScript() {
+        return STARTED_BY_SCRIPT.equals(System.getProperty(PROPERTY));
+    }
+
+    /** Tells the launcher script to run the command again in the foreground. */
+    static void reportForeground(PrintStream out) {
+        out.println(FOREGROUND);
+        out.flush();
+    }
+
+    /** Tells the launcher script how this JVM ends (once detached, nobody reads it: harmless). */
+    static void reportExit(PrintStream out, int code) {
+        out.println(EXIT + code);
+        out.flush();
     }
 
     /** Starts the detached copy and waits for it to be up. Returns the exit code for the launcher. */

@@ -59,6 +59,14 @@ public final class Supervisord {
     }
 
     public int run(String[] args) {
+        int code = runOnce(args);
+        if (Daemonizer.startedByScript()) {
+            Daemonizer.reportExit(out, code);
+        }
+        return code;
+    }
+
+    private int runOnce(String[] args) {
         Path cwd = Path.of("").toAbsolutePath();
         ServerOptions opts;
         try {
@@ -103,6 +111,10 @@ public final class Supervisord {
             return usage(e.getMessage());
         }
         boolean detach = !config.supervisord().nodaemon();
+        if (!detach && Daemonizer.startedByScript()) {
+            Daemonizer.reportForeground(out); // started detached, but must not be: start over, attached
+            return 0;
+        }
         if (detach && !Daemonizer.isDetachedCopy()) {
             return Daemonizer.launchDetachedCopy(err);
         }
