@@ -1,6 +1,7 @@
 package org.jsupervisor.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.jsupervisor.packaging.DaemonFixture.alive;
 
 import java.nio.file.Files;
@@ -46,7 +47,9 @@ class LauncherDetachIT {
         Run r = start(daemon);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).isEmpty();
-        long pid = DaemonFixture.pidIn(fx.pidfile()).orElseThrow();
+        // Supervisor's parent returns as soon as it has forked; its child writes the pidfile after
+        long pid = await().atMost(DaemonFixture.WAIT).until(() -> DaemonFixture.pidIn(fx.pidfile()),
+                java.util.Optional::isPresent).get();
         assertThat(alive(pid)).isTrue();
         assertThat(fx.childPid(-1)).isPositive();
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
