@@ -36,7 +36,9 @@ final class ChildSpecs {
                 }
             }
         }
-        if (failure == null && config.directory().isPresent()) {
+        // With a user switch the directory is checked by the child after the switch, as the user
+        // (see PosixSpawnLauncher): Supervisor's child changes user first, then directory.
+        if (failure == null && user.isEmpty() && config.directory().isPresent()) {
             String dir = config.directory().get();
             Path p = Path.of(dir);
             String errno = null;

@@ -88,14 +88,40 @@ public final class PosixSpawnLauncher implements Launcher {
             cmd.add("--init-groups");
             cmd.add("--");
         });
-        spec.umask().ifPresent(m -> {
+        String umask = spec.umask().map(m -> "umask " + String.format("%03o", m) + "; ").orElse("");
+        if (chdirAfterUserSwitch(spec)) {
             cmd.add("/bin/sh");
             cmd.add("-c");
-            cmd.add("umask " + String.format("%03o", m) + "; exec \"$0\" \"$@\"");
-        });
+            cmd.add(CHDIR_AS_USER + umask + "exec \"$@\"");
+            cmd.add("sh");
+            cmd.add(spec.directory().get());
+        } else if (!umask.isEmpty()) {
+            cmd.add("/bin/sh");
+            cmd.add("-c");
+            cmd.add(umask + "exec \"$0\" \"$@\"");
+        }
         cmd.add(spec.filename());
         cmd.addAll(spec.argv().subList(1, spec.argv().size()));
         return cmd;
+    }
+
+    /**
+     * Supervisor's child changes user first, then directory, so a directory the user may not
+     * enter fails as it does there ({@code couldn't chdir to DIR: EACCES}, status 127). After
+     * {@code setpriv}, a shell does the chdir; the errno name comes from what the user can see.
+     */
+    private static final String CHDIR_AS_USER = "if ! cd -- \"$1\" 2>/dev/null; then "
+            // the errno chdir(2) gives: that of the first component that fails, leftmost first
+            + "e=; p=$1; while case $p in */*) p=${p%/*}; [ -n \"$p\" ];; *) false;; esac; do "
+            + "if [ ! -e \"$p\" ]; then e=ENOENT; elif [ ! -d \"$p\" ]; then e=ENOTDIR; "
+            + "elif [ ! -x \"$p\" ]; then e=EACCES; fi; done; "
+            + "if [ -z \"$e\" ]; then if [ ! -e \"$1\" ]; then e=ENOENT; elif [ ! -d \"$1\" ]; then e=ENOTDIR; "
+            + "else e=EACCES; fi; fi; "
+            + "printf 'supervisor: %s\\nsupervisor: child process was not spawned\\n' "
+            + "\"couldn't chdir to $1: $e\" >&2; exit 127; fi; shift; ";
+
+    private static boolean chdirAfterUserSwitch(Spec spec) {
+        return spec.user().isPresent() && spec.directory().isPresent();
     }
 
     @Override
@@ -182,7 +208,7 @@ public final class PosixSpawnLauncher implements Launcher {
         synchronized (spawnLock) {
             int rc;
             try (Memory strings = NativeStrings.of(path, execLine, spec.env(), spec.directory().orElse(null))) {
-                rc = spawnLocked(strings, fd0, fd1, fd2, spec.directory().isPresent());
+                rc = spawnLocked(strings, fd0, fd1, fd2, spec.directory().isPresent() && !chdirAfterUserSwitch(spec));
                 if (rc == 0) {
                     return NativeStrings.pid(strings);
                 }

@@ -155,6 +155,25 @@ class PosixSpawnLauncherTest {
     }
 
     @Test
+    void aSwitchedUserEntersItsDirectoryAsThatUserWithItsUmask() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Posix.uid() == 0, "needs root");
+        Posix.User nobody = Posix.lookupUser("nobody").orElseThrow();
+        Path walled = Files.createDirectory(dir.resolve("walled"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Recorder ok = new Recorder();
+        launcher.spawn(new Launcher.Spec("/bin/sh", List.of("sh", "-c", "id -un; pwd; umask"), Map.of(),
+                Optional.of("/tmp"), Optional.of(027), Optional.of(nobody), false), ok);
+        assertThat(ok.awaitEnd()).isZero();
+        assertThat(ok.out()).isEqualTo("nobody\n/tmp\n0027\n");
+        Recorder refused = new Recorder();
+        launcher.spawn(new Launcher.Spec("/bin/pwd", List.of("pwd"), Map.of(), Optional.of(walled.toString()),
+                Optional.empty(), Optional.of(nobody), false), refused);
+        assertThat(refused.awaitEnd()).isEqualTo(127 << 8);
+        assertThat(refused.err()).isEqualTo("supervisor: couldn't chdir to " + walled + ": EACCES\n"
+                + "supervisor: child process was not spawned\n");
+    }
+
+    @Test
     void everyByteWrittenJustBeforeExitIsRead() throws Exception {
         Recorder r = new Recorder();
         launcher.spawn(spec(false, "/usr/bin/head", "-c", "3000000", "/dev/zero"), r);

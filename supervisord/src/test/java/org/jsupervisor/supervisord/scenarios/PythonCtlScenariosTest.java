@@ -48,6 +48,10 @@ class PythonCtlScenariosTest {
 
         Side(String prefix, boolean reference) throws IOException {
             dir = Files.createTempDirectory(Path.of("/tmp"), prefix);
+            // a directory only root may enter, for a program that runs as another user
+            Files.createDirectory(dir.resolve("walled"),
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
             Files.writeString(conf(), config(dir), StandardCharsets.UTF_8);
             List<String> cmd = reference
                     ? List.of(SUPERVISORD.toString(), "-n", "-c", conf().toString())
@@ -68,7 +72,7 @@ class PythonCtlScenariosTest {
         /** Runs {@code supervisorctl -c conf args}; stdout (masked) and the exit code. */
         String ctl(String... args) throws Exception {
             String[] r = run(args);
-            return mask(r[0]) + "[exit " + r[1] + "]";
+            return mask(r[0]).replace(dir.toString(), "HERE") + "[exit " + r[1] + "]";
         }
 
         /** What {@code supervisorctl pid NAME} prints, unmasked. */
@@ -151,6 +155,13 @@ class PythonCtlScenariosTest {
                 "[program:who]",
                 "command=/usr/bin/id -un",
                 "user=nobody",
+                "autostart=false",
+                "startsecs=0",
+                "autorestart=false",
+                "[program:walled]",
+                "command=/bin/pwd",
+                "user=nobody",
+                "directory=%(here)s/walled",
                 "autostart=false",
                 "startsecs=0",
                 "autorestart=false",
@@ -258,6 +269,11 @@ class PythonCtlScenariosTest {
         same("start", "who");
         awaitBoth("who", "EXITED");
         same("tail", "who");
+        // the user is switched before the directory: one the user may not enter fails the child
+        same("start", "walled");
+        awaitBoth("walled", "EXITED");
+        same("tail", "walled", "stderr");
+        assertThat(ours.ctl("tail", "walled", "stderr")).contains("couldn't chdir to ").contains(": EACCES");
     }
 
     @Test
