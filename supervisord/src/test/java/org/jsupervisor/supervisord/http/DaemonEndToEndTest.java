@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,40 +22,23 @@ import org.junit.jupiter.api.Test;
  * socket, driven by Debian's supervisorctl and Python's xmlrpc.client.
  */
 class DaemonEndToEndTest {
-    static Path dir;
+    static BothServers servers;
     static Path conf;
-    static Path sock;
-    static int port;
     static String baseConf;
     static Daemon daemon;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(Clients.SUPERVISORCTL), "supervisorctl missing");
-        dir = Files.createTempDirectory(Path.of("/tmp"), "jsve");
+        servers = new BothServers("jsve");
+        Path dir = servers.dir;
         conf = dir.resolve("s.conf");
-        sock = dir.resolve("s.sock");
-        port = Clients.freePort();
         baseConf = String.join("\n",
                 "[supervisord]",
                 "logfile=" + dir.resolve("sd.log"),
                 "pidfile=" + dir.resolve("sd.pid"),
                 "childlogdir=" + dir,
-                "[inet_http_server]",
-                "port=127.0.0.1:" + port,
-                "username=user",
-                "password={SHA}" + Credentials.sha1Hex("s3cret"),
-                "[unix_http_server]",
-                "file=" + sock,
-                "chmod=0700",
-                "username=local",
-                "password=pw",
-                "[supervisorctl]",
-                "serverurl=unix://" + sock,
-                "username=local",
-                "password=pw",
-                "[rpcinterface:supervisor]",
-                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+                "") + servers.sections("chmod=0700") + String.join("\n",
                 "[program:sleeper]",
                 "command=/bin/sleep 1000",
                 "[program:talker]",
@@ -81,22 +63,23 @@ class DaemonEndToEndTest {
                 "startsecs=0",
                 "") + "\n";
         Files.writeString(conf, baseConf);
-        daemon = Daemon.start(conf, sock);
+        daemon = Daemon.start(conf, servers.sock);
         await().atMost(Duration.ofSeconds(30)).until(() -> ctl("status", "sleeper").out().contains("RUNNING"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (daemon != null) {
-            Clients.Result r = ctl("shutdown");
-            assertThat(r.out()).isEqualTo("Shut down\n");
-            assertThat(daemon.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(sock).doesNotExist();
-            daemon.close();
-        }
-        if (dir != null) {
-            try (var s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            if (daemon != null) {
+                Clients.Result r = ctl("shutdown");
+                assertThat(r.out()).isEqualTo("Shut down\n");
+                assertThat(daemon.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(servers.sock).doesNotExist();
+                daemon.close();
+            }
+        } finally {
+            if (servers != null) {
+                servers.close();
             }
         }
     }
@@ -109,7 +92,7 @@ class DaemonEndToEndTest {
 
     static Clients.Result tcpCtl(String password, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(),
-                "-s", "http://127.0.0.1:" + port, "-u", "user", "-p", password));
+                "-s", "http://127.0.0.1:" + servers.port, "-u", "user", "-p", password));
         cmd.addAll(List.of(args));
         return Clients.run(cmd);
     }
@@ -138,7 +121,7 @@ class DaemonEndToEndTest {
 
     @Test
     void aWaitingStartDoesNotHoldUpOtherClients() throws Exception {
-        Clients.Result r = Clients.python(dir, UNIX_CLIENT.formatted(sock)
+        Clients.Result r = Clients.python(servers.dir, UNIX_CLIENT.formatted(servers.sock)
                 + "out = {}\n"
                 + "def starter():\n  t = time.time(); out['r'] = proxy().supervisor.startProcess('slow', True); out['t'] = time.time() - t\n"
                 + "th = threading.Thread(target=starter); th.start(); time.sleep(0.5)\n"
@@ -155,7 +138,7 @@ class DaemonEndToEndTest {
     void tailFollowsTheLogOverBothServers() throws Exception {
         List<List<String>> commands = List.of(
                 List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "tail", "-f", "talker"),
-                List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "-s", "http://127.0.0.1:" + port,
+                List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "-s", "http://127.0.0.1:" + servers.port,
                         "-u", "user", "-p", "s3cret", "tail", "-f", "talker"));
         for (List<String> cmd : commands) {
             try (Daemon.Streaming tail = new Daemon.Streaming(cmd)) {
@@ -212,7 +195,7 @@ class DaemonEndToEndTest {
 
     @Test
     void stdinReachesTheChildAndBinaryLogsComeBackAsValidXml() throws Exception {
-        Clients.Result r = Clients.python(dir, UNIX_CLIENT.formatted(sock)
+        Clients.Result r = Clients.python(servers.dir, UNIX_CLIENT.formatted(servers.sock)
                 + "print(s.supervisor.startProcess('cat'))\n"
                 + "print(s.supervisor.sendProcessStdin('cat', 'hello from stdin\\n'))\n"
                 + "for i in range(100):\n"
@@ -235,14 +218,14 @@ class DaemonEndToEndTest {
     void bothServersRequireTheirOwnCredentials() throws Exception {
         assertThat(tcpCtl("s3cret", "status", "sleeper").out()).contains("sleeper");
         assertThat(tcpCtl("wrong", "status").out()).contains("Server requires authentication");
-        Clients.Result r = Clients.python(dir, "import xmlrpc.client\n"
+        Clients.Result r = Clients.python(servers.dir, "import xmlrpc.client\n"
                 + "from supervisor.xmlrpc import SupervisorTransport\n"
                 + "for user, pw in (('local', 'bad'), ('user', 's3cret')):\n"
-                + "  t = SupervisorTransport(user, pw, 'unix://" + sock + "')\n"
+                + "  t = SupervisorTransport(user, pw, 'unix://" + servers.sock + "')\n"
                 + "  try:\n    xmlrpc.client.ServerProxy('http://127.0.0.1', transport=t).supervisor.getState()\n"
                 + "  except xmlrpc.client.ProtocolError as e:\n    print(e.errcode)\n");
         assertThat(r.out()).isEqualTo("401\n401\n");
-        assertThat(Files.getAttribute(sock, "unix:mode")).isEqualTo(0140700);
+        assertThat(Files.getAttribute(servers.sock, "unix:mode")).isEqualTo(0140700);
     }
 
     @Test
@@ -254,12 +237,12 @@ class DaemonEndToEndTest {
             return r.out().trim().matches("\\d+") && !r.out().trim().equals(pidBefore) && !r.out().trim().equals("0");
         });
         assertThat(tcpCtl("s3cret", "status", "sleeper").out()).contains("sleeper");
-        assertThat(Files.getAttribute(sock, "unix:mode")).isEqualTo(0140700);
+        assertThat(Files.getAttribute(servers.sock, "unix:mode")).isEqualTo(0140700);
     }
 
     @Test
     void aSecondDaemonOnTheSameSocketIsRefusedAndTheFirstKeepsServing() throws Exception {
-        Path out = dir.resolve("second.txt");
+        Path out = servers.dir.resolve("second.txt");
         Process second = Daemon.launch(conf, out);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isNotZero();

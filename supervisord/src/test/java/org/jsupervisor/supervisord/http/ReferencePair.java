@@ -1,0 +1,176 @@
+package org.jsupervisor.supervisord.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Supervisor 4.2.5 and ours side by side, for tests that compare their answers: a short
+ * directory under /tmp (unix socket paths must stay under 108 bytes) with one {@link Side}
+ * each, {@code r} for the reference and {@code o} for ours, both written from the same
+ * {@link Config}. Closing stops both daemons and deletes the directory.
+ *
+ * <p>Public so that comparison tests in other packages (fcgi) can use it. Used from one
+ * test thread at a time.
+ */
+public final class ReferencePair implements AutoCloseable {
+    /** One daemon's directory, its configuration file and socket in it, and a free TCP port of its own. */
+    public record Side(Path dir, int port) {
+        public Path conf() {
+            return dir.resolve("s.conf");
+        }
+
+        public Path socket() {
+            return dir.resolve("s.sock");
+        }
+    }
+
+    /** The configuration file of one side. */
+    public interface Config {
+        String of(Side side) throws Exception;
+    }
+
+    /** Starts our side; what it returns is closed before the reference is stopped. */
+    public interface Starter {
+        AutoCloseable start(Side side) throws Exception;
+    }
+
+    public final Path dir;
+    public final Side reference;
+    public final Side ours;
+    private Process referenceProcess;
+    private AutoCloseable oursRunning;
+
+    private ReferencePair(Path dir, Side reference, Side ours) {
+        this.dir = dir;
+        this.reference = reference;
+        this.ours = ours;
+    }
+
+    /**
+     * Makes both sides' directories and configuration files; skips the test (an assumption)
+     * when Supervisor is not installed. Nothing runs until {@link #start}.
+     */
+    public static ReferencePair create(String prefix, Config config) throws Exception {
+        assumeTrue(Files.isExecutable(Clients.SUPERVISORD), "Supervisor 4.2.5 is not installed");
+        Path dir = Clients.shortTempDir(prefix);
+        ReferencePair pair = new ReferencePair(dir, new Side(Files.createDirectory(dir.resolve("r")), Clients.freePort()),
+                new Side(Files.createDirectory(dir.resolve("o")), Clients.freePort()));
+        for (Side s : pair.sides()) {
+            Files.writeString(s.conf(), config.of(s));
+        }
+        return pair;
+    }
+
+    /**
+     * The [supervisord] section with its files under the side's directory and in the
+     * foreground ({@code supervisordExtras} are more of its keys), the unix server on
+     * {@link Side#socket()} and Supervisor's RPC interface. A test's own sections follow it.
+     */
+    public static String header(Side side, String... supervisordExtras) {
+        List<String> lines = new ArrayList<>(List.of("[supervisord]",
+                "logfile=" + side.dir().resolve("sd.log"),
+                "pidfile=" + side.dir().resolve("sd.pid"),
+                "childlogdir=" + side.dir(),
+                "nodaemon=true"));
+        lines.addAll(List.of(supervisordExtras));
+        lines.addAll(List.of("[unix_http_server]",
+                "file=" + side.socket(),
+                "[rpcinterface:supervisor]",
+                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+                ""));
+        return String.join("\n", lines);
+    }
+
+    /** Both sides, the reference first. */
+    public List<Side> sides() {
+        return List.of(reference, ours);
+    }
+
+    /** Writes the same file into both sides' directories (a child's script, say). */
+    public void writeBoth(String name, String content) throws IOException {
+        for (Side s : sides()) {
+            Files.writeString(s.dir().resolve(name), content);
+        }
+    }
+
+    /**
+     * Starts Supervisor on the reference side's configuration, then ours with {@code starter},
+     * and waits until the reference's unix socket accepts connections.
+     */
+    public ReferencePair start(Starter starter) throws Exception {
+        Path out = reference.dir().resolve("out.txt");
+        referenceProcess = new ProcessBuilder(Clients.SUPERVISORD.toString(), "-c", reference.conf().toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        oursRunning = starter.start(ours);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!referenceProcess.isAlive()) {
+                throw new IllegalStateException("Supervisor exited: " + Files.readString(out));
+            }
+            return UnixSocketFile.isLive(reference.socket());
+        });
+        return this;
+    }
+
+    /** Our daemon as users run it ({@code Main -n -c}, its own JVM), started once its socket accepts connections. */
+    public static AutoCloseable ourMain(Side side) throws IOException {
+        return Daemon.start(side.conf(), side.socket());
+    }
+
+    /** Runs a Python script with the system Python, asserts it succeeded and returns its output. */
+    public String drive(String script, String... args) throws Exception {
+        Clients.Result r = Clients.python(dir, script, args);
+        assertThat(r.exit()).as(r.out()).isZero();
+        return r.out();
+    }
+
+    /** Debian's supervisorctl on one side's configuration file: its output, whatever its exit status. */
+    public String supervisorctl(Side side, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", side.conf().toString()));
+        cmd.addAll(List.of(args));
+        return Clients.run(cmd).out();
+    }
+
+    /** Masks what differs between any two runs: pids, and uptimes as supervisorctl shows them. */
+    public static String maskPidsAndUptimes(String s) {
+        return s.replaceAll("pid \\d+", "pid N").replaceAll("uptime \\d+:\\d\\d:\\d\\d", "uptime T");
+    }
+
+    /**
+     * Asserts our (masked) answers equal Supervisor's, keeping both under target/ for diffing
+     * when they do not: {@code file} "x.json" is written as x-supervisor.json and x-jsupervisor.json.
+     */
+    public static void assertSameAnswers(String file, String theirs, String mine) throws IOException {
+        int dot = file.lastIndexOf('.');
+        String stem = file.substring(0, dot);
+        String ext = file.substring(dot);
+        Files.writeString(Path.of("target", stem + "-supervisor" + ext), theirs);
+        Files.writeString(Path.of("target", stem + "-jsupervisor" + ext), mine);
+        assertThat(mine).isEqualTo(theirs);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (oursRunning != null) {
+                oursRunning.close();
+            }
+        } finally {
+            if (referenceProcess != null) {
+                referenceProcess.destroy();
+                if (!referenceProcess.waitFor(30, TimeUnit.SECONDS)) {
+                    referenceProcess.destroyForcibly();
+                }
+            }
+            Clients.deleteTree(dir);
+        }
+    }
+}
