@@ -39,27 +39,9 @@ class FcgiReferenceComparisonTest {
                 "") + "\n";
     }
 
-    static final String SCRIPT = String.join("\n",
-            "import sys, json, time, socket, xmlrpc.client",
-            "from supervisor.xmlrpc import SupervisorTransport",
-            "base, port = sys.argv[1], int(sys.argv[2])",
-            "s = xmlrpc.client.ServerProxy('http://127.0.0.1', transport=SupervisorTransport(None, None,"
-                    + " 'unix://' + base + '/s.sock'))",
-            "out = []",
-            "def call(name, *args):",
-            "    f = s",
-            "    for part in name.split('.'):",
-            "        f = getattr(f, part)",
-            "    try:",
-            "        r = ['ok', f(*args)]",
-            "    except xmlrpc.client.Fault as e:",
-            "        r = ['fault', e.faultCode, e.faultString]",
-            "    out.append([name, list(args), r])",
-            "    return r",
-            "def settle(name, state):",
-            "    for i in range(300):",
-            "        if s.supervisor.getProcessInfo(name)['statename'] == state: return",
-            "        time.sleep(0.05)",
+    static final String SCRIPT = ReferencePair.DRIVER + String.join("\n",
+            "import socket",
+            "port = int(sys.argv[2])",
             "def infos():",
             "    keep = ('name', 'group', 'statename', 'state', 'spawnerr', 'exitstatus')",
             "    out.append(['infos', [{k: i[k] for k in keep} for i in s.supervisor.getAllProcessInfo()]])",
@@ -70,8 +52,8 @@ class FcgiReferenceComparisonTest {
             "        got.append(c.recv(100) != b'')",
             "        c.close()",
             "    out.append(['answers', got])",
-            "settle('pool:pool_0', 'RUNNING')",
-            "settle('pool:pool_1', 'RUNNING')",
+            "settle('pool:pool_0', 'RUNNING', 300)",
+            "settle('pool:pool_1', 'RUNNING', 300)",
             "cfg = s.supervisor.getAllConfigInfo()",
             "out.append(['config', sorted(cfg, key=lambda c: c['name'])])",
             "infos()",
@@ -84,8 +66,8 @@ class FcgiReferenceComparisonTest {
             "call('supervisor.removeProcessGroup', 'pool')",
             "call('supervisor.reloadConfig')",
             "call('supervisor.addProcessGroup', 'pool')",
-            "settle('pool:pool_0', 'RUNNING')",
-            "settle('pool:pool_1', 'RUNNING')",
+            "settle('pool:pool_0', 'RUNNING', 300)",
+            "settle('pool:pool_1', 'RUNNING', 300)",
             "answers(2)",
             "infos()",
             "print(json.dumps(out, indent=1, sort_keys=True))",
@@ -94,7 +76,7 @@ class FcgiReferenceComparisonTest {
     private static String side(ReferencePair pair, Side side) throws Exception {
         Path base = side.dir();
         String port = String.valueOf(side.port());
-        String json = pair.drive(SCRIPT, base.toString(), port);
+        String json = pair.drive(SCRIPT, side.socket().toString(), port);
         String ctl = pair.supervisorctl(side, "status") + pair.supervisorctl(side, "avail");
         return ReferencePair.maskPidsAndUptimes((json + ctl).replace(base.toString(), "BASE").replace(port, "PORT")
                 .replaceAll("(fc|pool_\\d|one)-(stdout|stderr)---supervisor-[a-z0-9_]+\\.log", "$1-$2-LOG")
@@ -104,7 +86,7 @@ class FcgiReferenceComparisonTest {
     @Test
     void fcgiGroupsLookTheSameAsInSupervisor425() throws Exception {
         assumeTrue(Files.isExecutable(SUPERVISORCTL), "Supervisor 4.2.5 is not installed");
-        try (ReferencePair pair = ReferencePair.create("jfc", FcgiReferenceComparisonTest::conf)) {
+        try (ReferencePair pair = new ReferencePair("jfc", FcgiReferenceComparisonTest::conf)) {
             pair.writeBoth("child.py", FcgiHarness.CHILD);
             pair.start(ReferencePair::ourMain);
             String theirs = side(pair, pair.reference);

@@ -1,23 +1,45 @@
 package org.jsupervisor.supervisord.http;
 
-import java.io.IOException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * A short directory under /tmp for tests that talk to both HTTP servers: a free TCP port
- * where {@code user}/{@code s3cret} logs in, and a unix socket where {@code local}/{@code pw}
- * does, which supervisorctl uses by default. Closing deletes the directory.
- */
-final class BothServers implements AutoCloseable {
-    final Path dir;
-    final Path sock;
-    final int port;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-    BothServers(String prefix) throws IOException {
+/**
+ * A short directory under /tmp for a test class that talks to both HTTP servers: a free TCP
+ * port where {@code user}/{@code s3cret} logs in, and a unix socket where {@code local}/{@code pw}
+ * does, which supervisorctl uses by default. Registered as a static extension: the directory
+ * is made before the class's {@code @BeforeAll} methods (which write {@link #conf} and start a
+ * server on it) and deleted after its {@code @AfterAll} methods.
+ *
+ * <p>The fields are set once, before any of the class's own methods run.
+ */
+final class BothServers implements BeforeAllCallback, AfterAllCallback {
+    private final String prefix;
+    private final Path client;
+    Path dir;
+    Path sock;
+    Path conf;
+    int port;
+
+    /** {@code client} is what the tests drive the servers with; without it they are skipped. */
+    BothServers(String prefix, Path client) {
+        this.prefix = prefix;
+        this.client = client;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        assumeTrue(Files.isExecutable(client), client.getFileName() + " missing");
         dir = Clients.shortTempDir(prefix);
         sock = dir.resolve("s.sock");
+        conf = dir.resolve("supervisord.conf");
         port = Clients.freePort();
     }
 
@@ -46,7 +68,7 @@ final class BothServers implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterAll(ExtensionContext context) throws Exception {
         Clients.deleteTree(dir);
     }
 }

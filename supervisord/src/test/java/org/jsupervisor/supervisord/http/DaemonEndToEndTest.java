@@ -2,7 +2,6 @@ package org.jsupervisor.supervisord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,23 +15,21 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Our whole daemon (Main, engine, control plane) with real children, on TCP and a unix
  * socket, driven by Debian's supervisorctl and Python's xmlrpc.client.
  */
 class DaemonEndToEndTest {
-    static BothServers servers;
-    static Path conf;
+    @RegisterExtension
+    static final BothServers servers = new BothServers("jsve", Clients.SUPERVISORCTL);
     static String baseConf;
     static Daemon daemon;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(Clients.SUPERVISORCTL), "supervisorctl missing");
-        servers = new BothServers("jsve");
         Path dir = servers.dir;
-        conf = dir.resolve("s.conf");
         baseConf = String.join("\n",
                 "[supervisord]",
                 "logfile=" + dir.resolve("sd.log"),
@@ -62,36 +59,30 @@ class DaemonEndToEndTest {
                 "autorestart=false",
                 "startsecs=0",
                 "") + "\n";
-        Files.writeString(conf, baseConf);
-        daemon = Daemon.start(conf, servers.sock);
+        Files.writeString(servers.conf, baseConf);
+        daemon = Daemon.start(servers.conf, servers.sock);
         await().atMost(Duration.ofSeconds(30)).until(() -> ctl("status", "sleeper").out().contains("RUNNING"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (daemon != null) {
-                Clients.Result r = ctl("shutdown");
-                assertThat(r.out()).isEqualTo("Shut down\n");
-                assertThat(daemon.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(servers.sock).doesNotExist();
-                daemon.close();
-            }
-        } finally {
-            if (servers != null) {
-                servers.close();
-            }
+        if (daemon != null) {
+            Clients.Result r = ctl("shutdown");
+            assertThat(r.out()).isEqualTo("Shut down\n");
+            assertThat(daemon.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(servers.sock).doesNotExist();
+            daemon.close();
         }
     }
 
     static Clients.Result ctl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString()));
+        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString()));
         cmd.addAll(List.of(args));
         return Clients.run(cmd);
     }
 
     static Clients.Result tcpCtl(String password, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(),
+        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(),
                 "-s", "http://127.0.0.1:" + servers.port, "-u", "user", "-p", password));
         cmd.addAll(List.of(args));
         return Clients.run(cmd);
@@ -137,8 +128,8 @@ class DaemonEndToEndTest {
     @Test
     void tailFollowsTheLogOverBothServers() throws Exception {
         List<List<String>> commands = List.of(
-                List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "tail", "-f", "talker"),
-                List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "-s", "http://127.0.0.1:" + servers.port,
+                List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(), "tail", "-f", "talker"),
+                List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(), "-s", "http://127.0.0.1:" + servers.port,
                         "-u", "user", "-p", "s3cret", "tail", "-f", "talker"));
         for (List<String> cmd : commands) {
             try (Daemon.Streaming tail = new Daemon.Streaming(cmd)) {
@@ -148,7 +139,7 @@ class DaemonEndToEndTest {
             }
         }
         try (Daemon.Streaming main = new Daemon.Streaming(List.of(Clients.SUPERVISORCTL.toString(), "-c",
-                conf.toString(), "maintail", "-f"))) {
+                servers.conf.toString(), "maintail", "-f"))) {
             await().atMost(Duration.ofSeconds(20)).until(() -> main.seen().contains("Press Ctrl-C"));
             // A quiet log for a few seconds: the stream must survive the server's checks for
             // a departed client (Supervisor's client sends a stray CRLF after its request).
@@ -181,13 +172,13 @@ class DaemonEndToEndTest {
 
     @Test
     void updateAppliesEditsToTheConfigurationFile() throws Exception {
-        Files.writeString(conf, baseConf + "[program:added]\ncommand=/bin/sleep 500\nstartsecs=0\n");
+        Files.writeString(servers.conf, baseConf + "[program:added]\ncommand=/bin/sleep 500\nstartsecs=0\n");
         try {
             assertThat(ctl("reread").out()).isEqualTo("added: available\n");
             assertThat(ctl("update").out()).isEqualTo("added: added process group\n");
             await().atMost(Duration.ofSeconds(10)).until(() -> ctl("status", "added").out().contains("RUNNING"));
         } finally {
-            Files.writeString(conf, baseConf);
+            Files.writeString(servers.conf, baseConf);
         }
         assertThat(ctl("update").out()).isEqualTo("added: stopped\nadded: removed process group\n");
         assertThat(ctl("status", "added").out()).isEqualTo("added: ERROR (no such process)\n");
@@ -243,7 +234,7 @@ class DaemonEndToEndTest {
     @Test
     void aSecondDaemonOnTheSameSocketIsRefusedAndTheFirstKeepsServing() throws Exception {
         Path out = servers.dir.resolve("second.txt");
-        Process second = Daemon.launch(conf, out);
+        Process second = Daemon.launch(servers.conf, out);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isNotZero();
         assertThat(Files.readString(out)).contains("Another program is already listening on a port that one of our "

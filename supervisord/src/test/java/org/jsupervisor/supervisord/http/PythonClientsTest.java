@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.jsupervisor.common.config.ConfigLoader;
@@ -14,23 +13,21 @@ import org.jsupervisor.supervisord.rpc.FakeEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The control plane on real sockets (TCP and unix), driven by Python's xmlrpc.client,
  * Supervisor's own transport and Debian's supervisorctl, with a scripted engine behind it.
  */
 class PythonClientsTest {
-    static BothServers servers;
+    @RegisterExtension
+    static final BothServers servers = new BothServers("jsvp", Clients.SYSTEM_PYTHON);
     static FakeEngine engine;
     static JettyControlPlane plane;
-    static Path conf;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(Clients.SYSTEM_PYTHON), "system python3 missing");
-        servers = new BothServers("jsvp");
-        conf = servers.dir.resolve("supervisord.conf");
-        Files.writeString(conf, String.join("\n",
+        Files.writeString(servers.conf, String.join("\n",
                 "[supervisord]",
                 "logfile=%(here)s/sd.log",
                 "") + servers.sections() + String.join("\n",
@@ -43,7 +40,7 @@ class PythonClientsTest {
                 "[program:b]",
                 "command=/bin/cat",
                 "") + "\n");
-        SupervisorConfig config = ConfigLoader.load(conf);
+        SupervisorConfig config = ConfigLoader.load(servers.conf);
         engine = new FakeEngine(config, servers.dir);
         plane = (JettyControlPlane) new JettyControlPlaneFactory().create(config, engine);
         plane.start();
@@ -51,14 +48,8 @@ class PythonClientsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (plane != null) {
-                plane.close();
-            }
-        } finally {
-            if (servers != null) {
-                servers.close();
-            }
+        if (plane != null) {
+            plane.close();
         }
     }
 
@@ -124,16 +115,16 @@ class PythonClientsTest {
     @Test
     void realSupervisorctlShowsStatusOverBothServers() throws Exception {
         assumeTrue(Files.isExecutable(Clients.SUPERVISORCTL), "supervisorctl missing");
-        Clients.Result unix = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "status"));
+        Clients.Result unix = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(), "status"));
         assertThat(unix.out()).containsPattern("(?m)^foo\\s+STOPPED\\s+Not started$")
                 .containsPattern("(?m)^grp:a\\s+STOPPED\\s+Not started$");
-        Clients.Result tcp = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(),
+        Clients.Result tcp = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(),
                 "-s", "http://127.0.0.1:" + servers.port, "-u", "user", "-p", "s3cret", "status", "foo"));
         assertThat(tcp.out()).containsPattern("^foo\\s+STOPPED\\s+Not started\n$");
-        Clients.Result denied = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(),
+        Clients.Result denied = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(),
                 "-s", "http://127.0.0.1:" + servers.port, "-u", "user", "-p", "nope", "status"));
         assertThat(denied.out()).contains("Server requires authentication");
-        Clients.Result version = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "version"));
+        Clients.Result version = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(), "version"));
         assertThat(version.out()).isEqualTo("4.2.5\n");
     }
 

@@ -47,7 +47,7 @@ class ReferenceComparisonTest {
 
     @BeforeAll
     static void startBoth() throws Exception {
-        pair = ReferencePair.create("jsvr", ReferenceComparisonTest::conf);
+        pair = new ReferencePair("jsvr", ReferenceComparisonTest::conf);
         pair.start(ReferenceComparisonTest::ourControlPlane);
     }
 

@@ -64,7 +64,7 @@ class ReferenceDaemonComparisonTest {
 
     @BeforeAll
     static void startBoth() throws Exception {
-        pair = ReferencePair.create("jsvd", ReferenceDaemonComparisonTest::conf);
+        pair = new ReferencePair("jsvd", ReferenceDaemonComparisonTest::conf);
         pair.start(ReferencePair::ourMain);
         referenceStartUp = startUpLines(pair.reference);
         ourStartUp = startUpLines(pair.ours);
@@ -77,29 +77,11 @@ class ReferenceDaemonComparisonTest {
         }
     }
 
-    static final String SCRIPT = String.join("\n",
-            "import sys, json, time, xmlrpc.client",
-            "from supervisor.xmlrpc import SupervisorTransport",
-            "s = xmlrpc.client.ServerProxy('http://127.0.0.1', transport=SupervisorTransport(None, None, 'unix://' + sys.argv[1]))",
-            "out = []",
-            "def call(name, *args):",
-            "    f = s",
-            "    for part in name.split('.'):",
-            "        f = getattr(f, part)",
-            "    try:",
-            "        r = ['ok', f(*args)]",
-            "    except xmlrpc.client.Fault as e:",
-            "        r = ['fault', e.faultCode, e.faultString]",
-            "    out.append([name, list(args), r])",
-            "    return r",
+    static final String SCRIPT = ReferencePair.DRIVER + String.join("\n",
             "def info(name):",
             "    i = s.supervisor.getProcessInfo(name)",
             "    out.append(['info', name, {k: i[k] for k in ('name', 'group', 'statename', 'state', 'spawnerr', 'exitstatus',"
                     + " 'description')}, i['pid'] > 0, i['start'] > 0, i['stop'] > 0, bool(i['stdout_logfile'])])",
-            "def settle(name, state):",
-            "    for i in range(200):",
-            "        if s.supervisor.getProcessInfo(name)['statename'] == state: return",
-            "        time.sleep(0.05)",
             "logs = ('stdout_logfile', 'stderr_logfile')",
             "def config(label):",
             "    out.append([label, [[[k, type(v).__name__, (v if k not in logs else v in ('none', 'auto'))]"

@@ -43,31 +43,53 @@ public final class ReferencePair implements AutoCloseable {
         AutoCloseable start(Side side) throws Exception;
     }
 
+    /**
+     * The opening of a Python driver for {@link #drive}: {@code s}, Supervisor's own XML-RPC
+     * proxy on the unix socket named by the driver's first argument; {@code out}, a list for
+     * the driver to print as JSON at its end; {@code call(name, *args)}, which makes a call and
+     * records it in {@code out} with its answer or fault; {@code settle(name, state, tries)},
+     * which polls a process (every 50 ms, {@code tries} times) until it reaches a state.
+     */
+    public static final String DRIVER = String.join("\n",
+            "import sys, json, time, xmlrpc.client",
+            "from supervisor.xmlrpc import SupervisorTransport",
+            "s = xmlrpc.client.ServerProxy('http://127.0.0.1', transport=SupervisorTransport(None, None, 'unix://' + sys.argv[1]))",
+            "out = []",
+            "def call(name, *args):",
+            "    f = s",
+            "    for part in name.split('.'):",
+            "        f = getattr(f, part)",
+            "    try:",
+            "        r = ['ok', f(*args)]",
+            "    except xmlrpc.client.Fault as e:",
+            "        r = ['fault', e.faultCode, e.faultString]",
+            "    out.append([name, list(args), r])",
+            "    return r",
+            "def settle(name, state, tries=200):",
+            "    for i in range(tries):",
+            "        if s.supervisor.getProcessInfo(name)['statename'] == state: return",
+            "        time.sleep(0.05)",
+            "");
+
     public final Path dir;
     public final Side reference;
     public final Side ours;
     private Process referenceProcess;
     private AutoCloseable oursRunning;
 
-    private ReferencePair(Path dir, Side reference, Side ours) {
-        this.dir = dir;
-        this.reference = reference;
-        this.ours = ours;
-    }
-
     /**
-     * Makes both sides' directories and configuration files; skips the test (an assumption)
-     * when Supervisor is not installed. Nothing runs until {@link #start}.
+     * Makes both sides' directories and configuration files under a new /tmp directory named
+     * from {@code prefix}; skips the test (an assumption) when Supervisor is not installed.
+     * Nothing runs until {@link #start}.
      */
-    public static ReferencePair create(String prefix, Config config) throws Exception {
+    public ReferencePair(String prefix, Config config) throws Exception {
         assumeTrue(Files.isExecutable(Clients.SUPERVISORD), "Supervisor 4.2.5 is not installed");
-        Path dir = Clients.shortTempDir(prefix);
-        ReferencePair pair = new ReferencePair(dir, new Side(Files.createDirectory(dir.resolve("r")), Clients.freePort()),
-                new Side(Files.createDirectory(dir.resolve("o")), Clients.freePort()));
-        for (Side s : pair.sides()) {
+        dir = Clients.shortTempDir(prefix);
+        reference = new Side(Files.createDirectory(dir.resolve("r")), Clients.freePort());
+        ours = new Side(Files.createDirectory(dir.resolve("o")), Clients.freePort());
+        for (Side s : sides()) {
             Files.writeString(s.conf(), config.of(s));
         }
-        return pair;
     }
 
     /**
