@@ -1,13 +1,14 @@
 package org.jsupervisor.supervisord.fcgi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jsupervisor.supervisord.http.ReferencePair;
 import org.jsupervisor.supervisord.http.ReferencePair.Side;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Supervisor 4.2.5 and our daemon (Main, its own JVM) on the same fcgi-program config:
@@ -15,11 +16,15 @@ import org.junit.jupiter.api.Test;
  * pids, times, ports and directories are masked. Skipped without the reference.
  */
 class FcgiReferenceComparisonTest {
-    static final Path SUPERVISORCTL = Path.of("/usr/bin/supervisorctl");
     static final Path PYTHON = Path.of("/usr/bin/python3");
 
-    static String conf(Side side) {
+    @RegisterExtension
+    static final ReferencePair pair = new ReferencePair("jfc", FcgiReferenceComparisonTest::conf, ReferencePair::ourMain);
+
+    /** Also writes the fcgi child's script into the side's directory. */
+    static String conf(Side side) throws IOException {
         Path base = side.dir();
+        Files.writeString(base.resolve("child.py"), FcgiHarness.CHILD);
         return ReferencePair.header(side, "user=root") + String.join("\n",
                 "[supervisorctl]",
                 "serverurl=unix://" + side.socket(),
@@ -73,7 +78,7 @@ class FcgiReferenceComparisonTest {
             "print(json.dumps(out, indent=1, sort_keys=True))",
             "");
 
-    private static String side(ReferencePair pair, Side side) throws Exception {
+    private static String side(Side side) throws Exception {
         Path base = side.dir();
         String port = String.valueOf(side.port());
         String json = pair.drive(SCRIPT, side.socket().toString(), port);
@@ -85,14 +90,9 @@ class FcgiReferenceComparisonTest {
 
     @Test
     void fcgiGroupsLookTheSameAsInSupervisor425() throws Exception {
-        assumeTrue(Files.isExecutable(SUPERVISORCTL), "Supervisor 4.2.5 is not installed");
-        try (ReferencePair pair = new ReferencePair("jfc", FcgiReferenceComparisonTest::conf)) {
-            pair.writeBoth("child.py", FcgiHarness.CHILD);
-            pair.start(ReferencePair::ourMain);
-            String theirs = side(pair, pair.reference);
-            String mine = side(pair, pair.ours);
-            ReferencePair.assertSameAnswers("fcgi-probe.txt", theirs, mine);
-            assertThat(mine).contains("\"answers\"", "NO_FILE: pool:pool_0", "pool:pool_0", "in use");
-        }
+        String theirs = side(pair.reference());
+        String mine = side(pair.ours());
+        ReferencePair.assertSameAnswers("fcgi-probe.txt", theirs, mine);
+        assertThat(mine).contains("\"answers\"", "NO_FILE: pool:pool_0", "pool:pool_0", "in use");
     }
 }

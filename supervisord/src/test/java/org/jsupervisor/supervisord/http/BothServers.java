@@ -14,24 +14,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A short directory under /tmp for a test class that talks to both HTTP servers: a free TCP
  * port where {@code user}/{@code s3cret} logs in, and a unix socket where {@code local}/{@code pw}
- * does, which supervisorctl uses by default. Registered as a static extension: the directory
- * is made before the class's {@code @BeforeAll} methods (which write {@link #conf} and start a
- * server on it) and deleted after its {@code @AfterAll} methods.
+ * does, which supervisorctl uses by default. Registered as a static extension of a test
+ * class: before the class's own {@code @BeforeAll} methods it makes the directory and runs the
+ * class's {@link Starter} (which writes {@link #conf} and starts a server on it); after its
+ * {@code @AfterAll} methods it stops that server and deletes the directory.
  *
  * <p>The fields are set once, before any of the class's own methods run.
  */
 final class BothServers implements BeforeAllCallback, AfterAllCallback {
+    /** Writes the configuration and starts the server on it; closing what it returns stops the server. */
+    interface Starter {
+        AutoCloseable start(BothServers servers) throws Exception;
+    }
+
     private final String prefix;
     private final Path client;
+    private final Starter starter;
+    private AutoCloseable running;
     Path dir;
     Path sock;
     Path conf;
     int port;
 
     /** {@code client} is what the tests drive the servers with; without it they are skipped. */
-    BothServers(String prefix, Path client) {
+    BothServers(String prefix, Path client, Starter starter) {
         this.prefix = prefix;
         this.client = client;
+        this.starter = starter;
     }
 
     @Override
@@ -41,6 +50,7 @@ final class BothServers implements BeforeAllCallback, AfterAllCallback {
         sock = dir.resolve("s.sock");
         conf = dir.resolve("supervisord.conf");
         port = Clients.freePort();
+        running = starter.start(this);
     }
 
     /**
@@ -69,6 +79,12 @@ final class BothServers implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        Clients.deleteTree(dir);
+        try {
+            if (running != null) {
+                running.close();
+            }
+        } finally {
+            Clients.deleteTree(dir);
+        }
     }
 }

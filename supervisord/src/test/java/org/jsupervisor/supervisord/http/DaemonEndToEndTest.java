@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,12 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DaemonEndToEndTest {
     @RegisterExtension
-    static final BothServers servers = new BothServers("jsve", Clients.SUPERVISORCTL);
+    static final BothServers servers = new BothServers("jsve", Clients.SUPERVISORCTL, DaemonEndToEndTest::start);
     static String baseConf;
-    static Daemon daemon;
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** Our daemon; stopping it checks that supervisorctl's shutdown ends it and removes its socket. */
+    static AutoCloseable start(BothServers servers) throws Exception {
         Path dir = servers.dir;
         baseConf = String.join("\n",
                 "[supervisord]",
@@ -60,19 +58,19 @@ class DaemonEndToEndTest {
                 "startsecs=0",
                 "") + "\n";
         Files.writeString(servers.conf, baseConf);
-        daemon = Daemon.start(servers.conf, servers.sock);
-        await().atMost(Duration.ofSeconds(30)).until(() -> ctl("status", "sleeper").out().contains("RUNNING"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (daemon != null) {
+        Daemon daemon = Daemon.start(servers.conf, servers.sock);
+        return () -> {
             Clients.Result r = ctl("shutdown");
             assertThat(r.out()).isEqualTo("Shut down\n");
             assertThat(daemon.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(servers.sock).doesNotExist();
             daemon.close();
-        }
+        };
+    }
+
+    @BeforeAll
+    static void sleeperIsRunning() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ctl("status", "sleeper").out().contains("RUNNING"));
     }
 
     static Clients.Result ctl(String... args) throws Exception {

@@ -8,10 +8,9 @@ import java.util.List;
 
 import org.jsupervisor.common.config.ConfigLoader;
 import org.jsupervisor.common.config.SupervisorConfig;
+import org.jsupervisor.supervisord.engine.ControlPlane;
 import org.jsupervisor.supervisord.engine.ProcessId;
 import org.jsupervisor.supervisord.rpc.FakeEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,12 +20,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PythonClientsTest {
     @RegisterExtension
-    static final BothServers servers = new BothServers("jsvp", Clients.SYSTEM_PYTHON);
+    static final BothServers servers = new BothServers("jsvp", Clients.SYSTEM_PYTHON, PythonClientsTest::start);
     static FakeEngine engine;
-    static JettyControlPlane plane;
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** The control plane on a scripted engine. */
+    static AutoCloseable start(BothServers servers) throws Exception {
         Files.writeString(servers.conf, String.join("\n",
                 "[supervisord]",
                 "logfile=%(here)s/sd.log",
@@ -42,15 +40,9 @@ class PythonClientsTest {
                 "") + "\n");
         SupervisorConfig config = ConfigLoader.load(servers.conf);
         engine = new FakeEngine(config, servers.dir);
-        plane = (JettyControlPlane) new JettyControlPlaneFactory().create(config, engine);
+        ControlPlane plane = new JettyControlPlaneFactory().create(config, engine);
         plane.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (plane != null) {
-            plane.close();
-        }
+        return plane;
     }
 
     static final String TCP = "import xmlrpc.client, sys, json\n"

@@ -7,9 +7,8 @@ import org.jsupervisor.common.config.SupervisorConfig;
 import org.jsupervisor.supervisord.engine.ControlPlane;
 import org.jsupervisor.supervisord.engine.OutputChannel;
 import org.jsupervisor.supervisord.rpc.FakeEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same calls against Supervisor 4.2.5 and against our control plane, compared
@@ -18,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * identical apart from times, pids and log file names.
  */
 class ReferenceComparisonTest {
-    static ReferencePair pair;
+    @RegisterExtension
+    static final ReferencePair pair = new ReferencePair("jsvr", ReferenceComparisonTest::conf,
+            ReferenceComparisonTest::ourControlPlane);
 
     static String conf(ReferencePair.Side side) {
         return ReferencePair.header(side, "identifier=ref") + String.join("\n",
@@ -45,12 +46,6 @@ class ReferenceComparisonTest {
                 "") + "\n";
     }
 
-    @BeforeAll
-    static void startBoth() throws Exception {
-        pair = new ReferencePair("jsvr", ReferenceComparisonTest::conf);
-        pair.start(ReferenceComparisonTest::ourControlPlane);
-    }
-
     /** Our control plane alone, on a scripted engine: no process runs on either side. */
     static AutoCloseable ourControlPlane(ReferencePair.Side side) throws Exception {
         SupervisorConfig config = ConfigLoader.load(side.conf());
@@ -66,13 +61,6 @@ class ReferenceComparisonTest {
         ControlPlane plane = new JettyControlPlaneFactory().create(config, engine);
         plane.start();
         return plane;
-    }
-
-    @AfterAll
-    static void stopBoth() throws Exception {
-        if (pair != null) {
-            pair.close();
-        }
     }
 
     static final String PROBE = String.join("\n",
@@ -162,8 +150,8 @@ class ReferenceComparisonTest {
 
     @Test
     void answersEveryProbeExactlyAsSupervisor425() throws Exception {
-        String theirs = probe(pair.reference);
-        String mine = probe(pair.ours);
+        String theirs = probe(pair.reference());
+        String mine = probe(pair.ours());
         // Times differ; everything else must not.
         String[] masks = {"\"start\": \\d+", "\"stop\": \\d+"};
         for (String m : masks) {

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real processes on both sides: Supervisor 4.2.5 and our daemon (Main) with the same
@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Answers must match once pids, times and log file names are masked.
  */
 class ReferenceDaemonComparisonTest {
-    static ReferencePair pair;
+    @RegisterExtension
+    static final ReferencePair pair = new ReferencePair("jsvd", ReferenceDaemonComparisonTest::conf,
+            ReferencePair::ourMain);
     /** Start-up lines of each main log, read before the probes clear the logs. */
     static List<String> referenceStartUp;
     static List<String> ourStartUp;
@@ -63,18 +65,9 @@ class ReferenceDaemonComparisonTest {
     }
 
     @BeforeAll
-    static void startBoth() throws Exception {
-        pair = new ReferencePair("jsvd", ReferenceDaemonComparisonTest::conf);
-        pair.start(ReferencePair::ourMain);
-        referenceStartUp = startUpLines(pair.reference);
-        ourStartUp = startUpLines(pair.ours);
-    }
-
-    @AfterAll
-    static void stopBoth() throws Exception {
-        if (pair != null) {
-            pair.close();
-        }
+    static void readStartUpLines() throws Exception {
+        referenceStartUp = startUpLines(pair.reference());
+        ourStartUp = startUpLines(pair.ours());
     }
 
     static final String SCRIPT = ReferencePair.DRIVER + String.join("\n",
@@ -161,7 +154,7 @@ class ReferenceDaemonComparisonTest {
 
     @Test
     void realProcessesGiveTheSameAnswersAsSupervisor425() throws Exception {
-        ReferencePair.assertSameAnswers("daemon-probe.json", run(pair.reference), run(pair.ours));
+        ReferencePair.assertSameAnswers("daemon-probe.json", run(pair.reference()), run(pair.ours()));
     }
 
     /** The main log from its first line to "supervisord started with pid", without times and pids. */

@@ -12,16 +12,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * Supervisor 4.2.5 and ours side by side, for tests that compare their answers: a short
  * directory under /tmp (unix socket paths must stay under 108 bytes) with one {@link Side}
  * each, {@code r} for the reference and {@code o} for ours, both written from the same
- * {@link Config}. Closing stops both daemons and deletes the directory.
+ * {@link Config}. Registered as a static extension of a test class: before the class's own
+ * {@code @BeforeAll} methods it starts Supervisor and ours and waits for both sockets; after
+ * its {@code @AfterAll} methods it stops both and deletes the directory. Tests are skipped
+ * (an assumption) when Supervisor is not installed.
  *
- * <p>Public so that comparison tests in other packages (fcgi) can use it. Used from one
- * test thread at a time.
+ * <p>Public so that comparison tests in other packages (fcgi) can use it. The sides are set
+ * once, before the class's own methods run.
  */
-public final class ReferencePair implements AutoCloseable {
+public final class ReferencePair implements BeforeAllCallback, AfterAllCallback {
     /** One daemon's directory, its configuration file and socket in it, and a free TCP port of its own. */
     public record Side(Path dir, int port) {
         public Path conf() {
@@ -33,7 +40,7 @@ public final class ReferencePair implements AutoCloseable {
         }
     }
 
-    /** The configuration file of one side. */
+    /** The configuration file of one side (which may also write files it names into the side's directory). */
     public interface Config {
         String of(Side side) throws Exception;
     }
@@ -71,25 +78,55 @@ public final class ReferencePair implements AutoCloseable {
             "        time.sleep(0.05)",
             "");
 
-    public final Path dir;
-    public final Side reference;
-    public final Side ours;
+    private final String prefix;
+    private final Config config;
+    private final Starter starter;
+    private Path dir;
+    private Side reference;
+    private Side ours;
     private Process referenceProcess;
     private AutoCloseable oursRunning;
 
+    /** {@code prefix} names the /tmp directory; {@code starter} starts our side on its configuration. */
+    public ReferencePair(String prefix, Config config, Starter starter) {
+        this.prefix = prefix;
+        this.config = config;
+        this.starter = starter;
+    }
+
     /**
-     * Makes both sides' directories and configuration files under a new /tmp directory named
-     * from {@code prefix}; skips the test (an assumption) when Supervisor is not installed.
-     * Nothing runs until {@link #start}.
+     * Makes both sides' directories and configuration files, starts Supervisor on the
+     * reference side, then ours with the starter, and waits until the reference's unix
+     * socket accepts connections.
      */
-    public ReferencePair(String prefix, Config config) throws Exception {
-        assumeTrue(Files.isExecutable(Clients.SUPERVISORD), "Supervisor 4.2.5 is not installed");
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        assumeTrue(Files.isExecutable(Clients.SUPERVISORD) && Files.isExecutable(Clients.SUPERVISORCTL),
+                "Supervisor 4.2.5 is not installed");
         dir = Clients.shortTempDir(prefix);
         reference = new Side(Files.createDirectory(dir.resolve("r")), Clients.freePort());
         ours = new Side(Files.createDirectory(dir.resolve("o")), Clients.freePort());
-        for (Side s : sides()) {
+        for (Side s : List.of(reference, ours)) {
             Files.writeString(s.conf(), config.of(s));
         }
+        Path out = reference.dir().resolve("out.txt");
+        referenceProcess = new ProcessBuilder(Clients.SUPERVISORD.toString(), "-c", reference.conf().toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        oursRunning = starter.start(ours);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!referenceProcess.isAlive()) {
+                throw new IllegalStateException("Supervisor exited: " + Files.readString(out));
+            }
+            return UnixSocketFile.isLive(reference.socket());
+        });
+    }
+
+    public Side reference() {
+        return reference;
+    }
+
+    public Side ours() {
+        return ours;
     }
 
     /**
@@ -110,36 +147,6 @@ public final class ReferencePair implements AutoCloseable {
                 "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
                 ""));
         return String.join("\n", lines);
-    }
-
-    /** Both sides, the reference first. */
-    public List<Side> sides() {
-        return List.of(reference, ours);
-    }
-
-    /** Writes the same file into both sides' directories (a child's script, say). */
-    public void writeBoth(String name, String content) throws IOException {
-        for (Side s : sides()) {
-            Files.writeString(s.dir().resolve(name), content);
-        }
-    }
-
-    /**
-     * Starts Supervisor on the reference side's configuration, then ours with {@code starter},
-     * and waits until the reference's unix socket accepts connections.
-     */
-    public ReferencePair start(Starter starter) throws Exception {
-        Path out = reference.dir().resolve("out.txt");
-        referenceProcess = new ProcessBuilder(Clients.SUPERVISORD.toString(), "-c", reference.conf().toString())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        oursRunning = starter.start(ours);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!referenceProcess.isAlive()) {
-                throw new IllegalStateException("Supervisor exited: " + Files.readString(out));
-            }
-            return UnixSocketFile.isLive(reference.socket());
-        });
-        return this;
     }
 
     /** Our daemon as users run it ({@code Main -n -c}, its own JVM), started once its socket accepts connections. */
@@ -179,8 +186,9 @@ public final class ReferencePair implements AutoCloseable {
         assertThat(mine).isEqualTo(theirs);
     }
 
+    /** Stops ours, then Supervisor, and deletes the directory. */
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         try {
             if (oursRunning != null) {
                 oursRunning.close();
