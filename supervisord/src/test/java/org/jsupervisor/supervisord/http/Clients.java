@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the reference clients (Python's xmlrpc.client, Debian's supervisorctl) from tests. */
+/**
+ * Runs the reference clients (Python's xmlrpc.client, Debian's supervisorctl) from tests, and
+ * makes the short temp directories they and the daemons work in.
+ */
 final class Clients {
     static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
     static final Path SUPERVISORCTL = Path.of("/usr/bin/supervisorctl");
@@ -44,6 +48,21 @@ final class Clients {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /** A new directory directly under /tmp: unix socket paths in it stay under 108 bytes. */
+    static Path shortTempDir(String prefix) throws IOException {
+        return Files.createTempDirectory(Path.of("/tmp"), prefix);
+    }
+
+    /** Deletes {@code dir} and everything in it, as far as it can; null is nothing to delete. */
+    static void deleteTree(Path dir) throws IOException {
+        if (dir == null) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

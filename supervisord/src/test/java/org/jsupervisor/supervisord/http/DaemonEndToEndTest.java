@@ -2,61 +2,38 @@ package org.jsupervisor.supervisord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Our whole daemon (Main, engine, control plane) with real children, on TCP and a unix
  * socket, driven by Debian's supervisorctl and Python's xmlrpc.client.
  */
 class DaemonEndToEndTest {
-    static Path dir;
-    static Path conf;
-    static Path sock;
-    static int port;
+    @RegisterExtension
+    static final BothServers servers = new BothServers("jsve", Clients.SUPERVISORCTL, DaemonEndToEndTest::start);
     static String baseConf;
-    static Daemon daemon;
 
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(Files.isExecutable(Clients.SUPERVISORCTL), "supervisorctl missing");
-        dir = Files.createTempDirectory(Path.of("/tmp"), "jsve");
-        conf = dir.resolve("s.conf");
-        sock = dir.resolve("s.sock");
-        port = Clients.freePort();
+    /** Our daemon; stopping it checks that supervisorctl's shutdown ends it and removes its socket. */
+    static AutoCloseable start(BothServers servers) throws Exception {
+        Path dir = servers.dir;
         baseConf = String.join("\n",
                 "[supervisord]",
                 "logfile=" + dir.resolve("sd.log"),
                 "pidfile=" + dir.resolve("sd.pid"),
                 "childlogdir=" + dir,
-                "[inet_http_server]",
-                "port=127.0.0.1:" + port,
-                "username=user",
-                "password={SHA}" + Credentials.sha1Hex("s3cret"),
-                "[unix_http_server]",
-                "file=" + sock,
-                "chmod=0700",
-                "username=local",
-                "password=pw",
-                "[supervisorctl]",
-                "serverurl=unix://" + sock,
-                "username=local",
-                "password=pw",
-                "[rpcinterface:supervisor]",
-                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+                "") + servers.sections("chmod=0700") + String.join("\n",
                 "[program:sleeper]",
                 "command=/bin/sleep 1000",
                 "[program:talker]",
@@ -80,36 +57,31 @@ class DaemonEndToEndTest {
                 "autorestart=false",
                 "startsecs=0",
                 "") + "\n";
-        Files.writeString(conf, baseConf);
-        daemon = Daemon.start(conf, sock);
-        await().atMost(Duration.ofSeconds(30)).until(() -> ctl("status", "sleeper").out().contains("RUNNING"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (daemon != null) {
+        Files.writeString(servers.conf, baseConf);
+        Daemon daemon = Daemon.start(servers.conf, servers.sock);
+        return () -> {
             Clients.Result r = ctl("shutdown");
             assertThat(r.out()).isEqualTo("Shut down\n");
             assertThat(daemon.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(sock).doesNotExist();
+            assertThat(servers.sock).doesNotExist();
             daemon.close();
-        }
-        if (dir != null) {
-            try (var s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        };
+    }
+
+    @BeforeAll
+    static void sleeperIsRunning() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ctl("status", "sleeper").out().contains("RUNNING"));
     }
 
     static Clients.Result ctl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString()));
+        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString()));
         cmd.addAll(List.of(args));
         return Clients.run(cmd);
     }
 
     static Clients.Result tcpCtl(String password, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(),
-                "-s", "http://127.0.0.1:" + port, "-u", "user", "-p", password));
+        List<String> cmd = new ArrayList<>(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(),
+                "-s", "http://127.0.0.1:" + servers.port, "-u", "user", "-p", password));
         cmd.addAll(List.of(args));
         return Clients.run(cmd);
     }
@@ -138,7 +110,7 @@ class DaemonEndToEndTest {
 
     @Test
     void aWaitingStartDoesNotHoldUpOtherClients() throws Exception {
-        Clients.Result r = Clients.python(dir, UNIX_CLIENT.formatted(sock)
+        Clients.Result r = Clients.python(servers.dir, UNIX_CLIENT.formatted(servers.sock)
                 + "out = {}\n"
                 + "def starter():\n  t = time.time(); out['r'] = proxy().supervisor.startProcess('slow', True); out['t'] = time.time() - t\n"
                 + "th = threading.Thread(target=starter); th.start(); time.sleep(0.5)\n"
@@ -154,8 +126,8 @@ class DaemonEndToEndTest {
     @Test
     void tailFollowsTheLogOverBothServers() throws Exception {
         List<List<String>> commands = List.of(
-                List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "tail", "-f", "talker"),
-                List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "-s", "http://127.0.0.1:" + port,
+                List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(), "tail", "-f", "talker"),
+                List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(), "-s", "http://127.0.0.1:" + servers.port,
                         "-u", "user", "-p", "s3cret", "tail", "-f", "talker"));
         for (List<String> cmd : commands) {
             try (Daemon.Streaming tail = new Daemon.Streaming(cmd)) {
@@ -165,7 +137,7 @@ class DaemonEndToEndTest {
             }
         }
         try (Daemon.Streaming main = new Daemon.Streaming(List.of(Clients.SUPERVISORCTL.toString(), "-c",
-                conf.toString(), "maintail", "-f"))) {
+                servers.conf.toString(), "maintail", "-f"))) {
             await().atMost(Duration.ofSeconds(20)).until(() -> main.seen().contains("Press Ctrl-C"));
             // A quiet log for a few seconds: the stream must survive the server's checks for
             // a departed client (Supervisor's client sends a stray CRLF after its request).
@@ -198,13 +170,13 @@ class DaemonEndToEndTest {
 
     @Test
     void updateAppliesEditsToTheConfigurationFile() throws Exception {
-        Files.writeString(conf, baseConf + "[program:added]\ncommand=/bin/sleep 500\nstartsecs=0\n");
+        Files.writeString(servers.conf, baseConf + "[program:added]\ncommand=/bin/sleep 500\nstartsecs=0\n");
         try {
             assertThat(ctl("reread").out()).isEqualTo("added: available\n");
             assertThat(ctl("update").out()).isEqualTo("added: added process group\n");
             await().atMost(Duration.ofSeconds(10)).until(() -> ctl("status", "added").out().contains("RUNNING"));
         } finally {
-            Files.writeString(conf, baseConf);
+            Files.writeString(servers.conf, baseConf);
         }
         assertThat(ctl("update").out()).isEqualTo("added: stopped\nadded: removed process group\n");
         assertThat(ctl("status", "added").out()).isEqualTo("added: ERROR (no such process)\n");
@@ -212,7 +184,7 @@ class DaemonEndToEndTest {
 
     @Test
     void stdinReachesTheChildAndBinaryLogsComeBackAsValidXml() throws Exception {
-        Clients.Result r = Clients.python(dir, UNIX_CLIENT.formatted(sock)
+        Clients.Result r = Clients.python(servers.dir, UNIX_CLIENT.formatted(servers.sock)
                 + "print(s.supervisor.startProcess('cat'))\n"
                 + "print(s.supervisor.sendProcessStdin('cat', 'hello from stdin\\n'))\n"
                 + "for i in range(100):\n"
@@ -235,14 +207,14 @@ class DaemonEndToEndTest {
     void bothServersRequireTheirOwnCredentials() throws Exception {
         assertThat(tcpCtl("s3cret", "status", "sleeper").out()).contains("sleeper");
         assertThat(tcpCtl("wrong", "status").out()).contains("Server requires authentication");
-        Clients.Result r = Clients.python(dir, "import xmlrpc.client\n"
+        Clients.Result r = Clients.python(servers.dir, "import xmlrpc.client\n"
                 + "from supervisor.xmlrpc import SupervisorTransport\n"
                 + "for user, pw in (('local', 'bad'), ('user', 's3cret')):\n"
-                + "  t = SupervisorTransport(user, pw, 'unix://" + sock + "')\n"
+                + "  t = SupervisorTransport(user, pw, 'unix://" + servers.sock + "')\n"
                 + "  try:\n    xmlrpc.client.ServerProxy('http://127.0.0.1', transport=t).supervisor.getState()\n"
                 + "  except xmlrpc.client.ProtocolError as e:\n    print(e.errcode)\n");
         assertThat(r.out()).isEqualTo("401\n401\n");
-        assertThat(Files.getAttribute(sock, "unix:mode")).isEqualTo(0140700);
+        assertThat(Files.getAttribute(servers.sock, "unix:mode")).isEqualTo(0140700);
     }
 
     @Test
@@ -254,13 +226,13 @@ class DaemonEndToEndTest {
             return r.out().trim().matches("\\d+") && !r.out().trim().equals(pidBefore) && !r.out().trim().equals("0");
         });
         assertThat(tcpCtl("s3cret", "status", "sleeper").out()).contains("sleeper");
-        assertThat(Files.getAttribute(sock, "unix:mode")).isEqualTo(0140700);
+        assertThat(Files.getAttribute(servers.sock, "unix:mode")).isEqualTo(0140700);
     }
 
     @Test
     void aSecondDaemonOnTheSameSocketIsRefusedAndTheFirstKeepsServing() throws Exception {
-        Path out = dir.resolve("second.txt");
-        Process second = Daemon.launch(conf, out);
+        Path out = servers.dir.resolve("second.txt");
+        Process second = Daemon.launch(servers.conf, out);
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isNotZero();
         assertThat(Files.readString(out)).contains("Another program is already listening on a port that one of our "

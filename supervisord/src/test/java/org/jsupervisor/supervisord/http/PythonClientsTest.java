@@ -4,54 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 import org.jsupervisor.common.config.ConfigLoader;
 import org.jsupervisor.common.config.SupervisorConfig;
+import org.jsupervisor.supervisord.engine.ControlPlane;
 import org.jsupervisor.supervisord.engine.ProcessId;
 import org.jsupervisor.supervisord.rpc.FakeEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The control plane on real sockets (TCP and unix), driven by Python's xmlrpc.client,
  * Supervisor's own transport and Debian's supervisorctl, with a scripted engine behind it.
  */
 class PythonClientsTest {
-    static Path dir;
-    static Path sock;
-    static int port;
+    @RegisterExtension
+    static final BothServers servers = new BothServers("jsvp", Clients.SYSTEM_PYTHON, PythonClientsTest::start);
     static FakeEngine engine;
-    static JettyControlPlane plane;
-    static Path conf;
 
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(Files.isExecutable(Clients.SYSTEM_PYTHON), "system python3 missing");
-        dir = Files.createTempDirectory(Path.of("/tmp"), "jsvp");
-        sock = dir.resolve("s.sock");
-        port = Clients.freePort();
-        conf = dir.resolve("supervisord.conf");
-        Files.writeString(conf, String.join("\n",
+    /** The control plane on a scripted engine. */
+    static AutoCloseable start(BothServers servers) throws Exception {
+        Files.writeString(servers.conf, String.join("\n",
                 "[supervisord]",
                 "logfile=%(here)s/sd.log",
-                "[inet_http_server]",
-                "port=127.0.0.1:" + port,
-                "username=user",
-                "password={SHA}" + org.jsupervisor.supervisord.http.Credentials.sha1Hex("s3cret"),
-                "[unix_http_server]",
-                "file=" + sock,
-                "username=local",
-                "password=pw",
-                "[supervisorctl]",
-                "serverurl=unix://" + sock,
-                "username=local",
-                "password=pw",
-                "[rpcinterface:supervisor]",
-                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+                "") + servers.sections() + String.join("\n",
                 "[program:foo]",
                 "command=/bin/cat",
                 "[group:grp]",
@@ -61,22 +38,11 @@ class PythonClientsTest {
                 "[program:b]",
                 "command=/bin/cat",
                 "") + "\n");
-        SupervisorConfig config = ConfigLoader.load(conf);
-        engine = new FakeEngine(config, dir);
-        plane = (JettyControlPlane) new JettyControlPlaneFactory().create(config, engine);
+        SupervisorConfig config = ConfigLoader.load(servers.conf);
+        engine = new FakeEngine(config, servers.dir);
+        ControlPlane plane = new JettyControlPlaneFactory().create(config, engine);
         plane.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (plane != null) {
-            plane.close();
-        }
-        if (dir != null) {
-            try (var s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        return plane;
     }
 
     static final String TCP = "import xmlrpc.client, sys, json\n"
@@ -84,7 +50,7 @@ class PythonClientsTest {
 
     @Test
     void pythonXmlrpcClientGetsSupervisorsAnswersOverTcp() throws Exception {
-        Clients.Result r = Clients.python(dir, TCP.formatted(port)
+        Clients.Result r = Clients.python(servers.dir, TCP.formatted(servers.port)
                 + "print(s.supervisor.getState())\n"
                 + "print(s.supervisor.getSupervisorVersion())\n"
                 + "print([p['name'] for p in s.supervisor.getAllProcessInfo()])\n"
@@ -108,23 +74,23 @@ class PythonClientsTest {
 
     @Test
     void refusesPythonClientsWithoutOrWithWrongCredentials() throws Exception {
-        Clients.Result r = Clients.python(dir, ("import xmlrpc.client\n"
+        Clients.Result r = Clients.python(servers.dir, ("import xmlrpc.client\n"
                 + "for url in ('http://127.0.0.1:%d/RPC2', 'http://user:bad@127.0.0.1:%d/RPC2'):\n"
                 + "  try:\n    xmlrpc.client.ServerProxy(url).supervisor.getState()\n"
-                + "  except xmlrpc.client.ProtocolError as e:\n    print(e.errcode)\n").formatted(port, port));
+                + "  except xmlrpc.client.ProtocolError as e:\n    print(e.errcode)\n").formatted(servers.port, servers.port));
         assertThat(r.out()).isEqualTo("401\n401\n");
     }
 
     @Test
     void supervisorsTransportWorksOverTheUnixSocket() throws Exception {
-        Clients.Result r = Clients.python(dir, "import xmlrpc.client, sys\n"
+        Clients.Result r = Clients.python(servers.dir, "import xmlrpc.client, sys\n"
                 + "from supervisor.xmlrpc import SupervisorTransport\n"
-                + "t = SupervisorTransport('local', 'pw', 'unix://" + sock + "')\n"
+                + "t = SupervisorTransport('local', 'pw', 'unix://" + servers.sock + "')\n"
                 + "s = xmlrpc.client.ServerProxy('http://127.0.0.1', transport=t)\n"
                 + "print(s.supervisor.getIdentification())\n"
                 + "print(s.supervisor.startProcess('grp:*', False))\n"
                 + "print(s.supervisor.getProcessInfo('grp:a')['statename'])\n"
-                + "t2 = SupervisorTransport('local', 'wrong', 'unix://" + sock + "')\n"
+                + "t2 = SupervisorTransport('local', 'wrong', 'unix://" + servers.sock + "')\n"
                 + "try:\n  xmlrpc.client.ServerProxy('http://127.0.0.1', transport=t2).supervisor.getState()\n"
                 + "except xmlrpc.client.ProtocolError as e:\n  print(e.errcode)\n");
         assertThat(r.out()).isEqualTo(String.join("\n",
@@ -141,22 +107,22 @@ class PythonClientsTest {
     @Test
     void realSupervisorctlShowsStatusOverBothServers() throws Exception {
         assumeTrue(Files.isExecutable(Clients.SUPERVISORCTL), "supervisorctl missing");
-        Clients.Result unix = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "status"));
+        Clients.Result unix = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(), "status"));
         assertThat(unix.out()).containsPattern("(?m)^foo\\s+STOPPED\\s+Not started$")
                 .containsPattern("(?m)^grp:a\\s+STOPPED\\s+Not started$");
-        Clients.Result tcp = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(),
-                "-s", "http://127.0.0.1:" + port, "-u", "user", "-p", "s3cret", "status", "foo"));
+        Clients.Result tcp = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(),
+                "-s", "http://127.0.0.1:" + servers.port, "-u", "user", "-p", "s3cret", "status", "foo"));
         assertThat(tcp.out()).containsPattern("^foo\\s+STOPPED\\s+Not started\n$");
-        Clients.Result denied = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(),
-                "-s", "http://127.0.0.1:" + port, "-u", "user", "-p", "nope", "status"));
+        Clients.Result denied = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(),
+                "-s", "http://127.0.0.1:" + servers.port, "-u", "user", "-p", "nope", "status"));
         assertThat(denied.out()).contains("Server requires authentication");
-        Clients.Result version = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", conf.toString(), "version"));
+        Clients.Result version = Clients.run(List.of(Clients.SUPERVISORCTL.toString(), "-c", servers.conf.toString(), "version"));
         assertThat(version.out()).isEqualTo("4.2.5\n");
     }
 
     @Test
     void theWebUiTokenLetsItsOwnPageCallRpcWhileOtherPagesAreRefused() throws Exception {
-        Clients.Result r = Clients.python(dir, ("import http.client, base64, re\n"
+        Clients.Result r = Clients.python(servers.dir, ("import http.client, base64, re\n"
                 + "auth = {'Authorization': 'Basic ' + base64.b64encode(b'user:s3cret').decode()}\n"
                 + "def req(method, path, body=None, headers={}):\n"
                 + "  c = http.client.HTTPConnection('127.0.0.1', %d)\n"
@@ -168,7 +134,7 @@ class PythonClientsTest {
                 + "print(status, req('POST', '/RPC2', call, dict(page_headers, **{'X-CSRF-Token': token}))[0],"
                 + " req('POST', '/RPC2', call, page_headers)[0],"
                 + " req('POST', '/RPC2', call, {'Content-Type': 'text/plain', 'Origin': 'http://evil.example'})[0])\n")
-                .formatted(port, port));
+                .formatted(servers.port, servers.port));
         assertThat(r.out()).isEqualTo("200 200 403 403\n");
     }
 
@@ -176,7 +142,7 @@ class PythonClientsTest {
     void hostileXmlIsRefusedWithoutReadingFilesOrExpandingEntities() throws Exception {
         String post = "import http.client, base64\n"
                 + "def post(body, ctype='text/xml'):\n"
-                + "  c = http.client.HTTPConnection('127.0.0.1', %d)\n".formatted(port)
+                + "  c = http.client.HTTPConnection('127.0.0.1', %d)\n".formatted(servers.port)
                 + "  c.request('POST', '/RPC2', body, {'Content-Type': ctype, 'Authorization': 'Basic '"
                 + " + base64.b64encode(b'user:s3cret').decode()})\n"
                 + "  r = c.getresponse(); data = r.read(); print(r.status, b'root:' in data, len(data) < 100000)\n";
@@ -186,14 +152,14 @@ class PythonClientsTest {
                 + "<!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'>]><methodCall><methodName>&c;</methodName></methodCall>";
         String deep = "<methodCall><methodName>supervisor.getState</methodName><params><param><value>"
                 + "<array><data><value>".repeat(5000) + "</value></data></array>".repeat(5000) + "</value></param></params></methodCall>";
-        Clients.Result r = Clients.python(dir, post
+        Clients.Result r = Clients.python(servers.dir, post
                 + "post(" + pyBytes(xxe) + ")\n"
                 + "post(" + pyBytes(laughs) + ")\n"
                 + "post(" + pyBytes(deep) + ")\n"
                 // The server answers 413 from the declared length and closes: send the head
                 // and a little of the body only, or the client races the close (EPIPE).
                 + "import socket\n"
-                + "k = socket.create_connection(('127.0.0.1', %d))\n".formatted(port)
+                + "k = socket.create_connection(('127.0.0.1', %d))\n".formatted(servers.port)
                 + "k.sendall(b'POST /RPC2 HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: text/xml\\r\\nAuthorization: Basic '"
                 + " + base64.b64encode(b'user:s3cret') + b'\\r\\nContent-Length: 3145728\\r\\n\\r\\n<methodCall>')\n"
                 + "head = k.recv(4096).split(b' ')[1].decode(); print(head, False, True)\n"

@@ -1,21 +1,14 @@
 package org.jsupervisor.supervisord.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 
 import org.jsupervisor.common.config.ConfigLoader;
 import org.jsupervisor.common.config.SupervisorConfig;
+import org.jsupervisor.supervisord.engine.ControlPlane;
 import org.jsupervisor.supervisord.engine.OutputChannel;
 import org.jsupervisor.supervisord.rpc.FakeEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same calls against Supervisor 4.2.5 and against our control plane, compared
@@ -24,28 +17,16 @@ import org.junit.jupiter.api.Test;
  * identical apart from times, pids and log file names.
  */
 class ReferenceComparisonTest {
-    static Path dir;
-    static Process reference;
-    static JettyControlPlane ours;
-    static int refPort;
-    static int ourPort;
+    @RegisterExtension
+    static final ReferencePair pair = new ReferencePair("jsvr", ReferenceComparisonTest::conf,
+            ReferenceComparisonTest::ourControlPlane);
 
-    static String conf(Path base, int port) {
-        return String.join("\n",
-                "[supervisord]",
-                "logfile=" + base.resolve("sd.log"),
-                "pidfile=" + base.resolve("sd.pid"),
-                "childlogdir=" + base,
-                "nodaemon=true",
-                "identifier=ref",
+    static String conf(ReferencePair.Side side) {
+        return ReferencePair.header(side, "identifier=ref") + String.join("\n",
                 "[inet_http_server]",
-                "port=127.0.0.1:" + port,
+                "port=127.0.0.1:" + side.port(),
                 "username=user",
                 "password=pw",
-                "[unix_http_server]",
-                "file=" + base.resolve("s.sock"),
-                "[rpcinterface:supervisor]",
-                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
                 "[program:foo]",
                 "command=/bin/cat",
                 "autostart=false",
@@ -65,20 +46,10 @@ class ReferenceComparisonTest {
                 "") + "\n";
     }
 
-    @BeforeAll
-    static void startBoth() throws Exception {
-        assumeTrue(Files.isExecutable(Clients.SUPERVISORD), "Supervisor 4.2.5 is not installed");
-        dir = Files.createTempDirectory(Path.of("/tmp"), "jsvr");
-        Path refDir = Files.createDirectory(dir.resolve("r"));
-        Path ourDir = Files.createDirectory(dir.resolve("o"));
-        refPort = Clients.freePort();
-        Files.writeString(refDir.resolve("s.conf"), conf(refDir, refPort));
-        reference = new ProcessBuilder(Clients.SUPERVISORD.toString(), "-c", refDir.resolve("s.conf").toString())
-                .redirectErrorStream(true).redirectOutput(refDir.resolve("out.txt").toFile()).start();
-        ourPort = Clients.freePort();
-        Files.writeString(ourDir.resolve("s.conf"), conf(ourDir, ourPort));
-        SupervisorConfig config = ConfigLoader.load(ourDir.resolve("s.conf"));
-        FakeEngine engine = new FakeEngine(config, ourDir);
+    /** Our control plane alone, on a scripted engine: no process runs on either side. */
+    static AutoCloseable ourControlPlane(ReferencePair.Side side) throws Exception {
+        SupervisorConfig config = ConfigLoader.load(side.conf());
+        FakeEngine engine = new FakeEngine(config, side.dir());
         // Supervisor creates AUTO log files when it reads the configuration.
         for (var g : engine.groups()) {
             for (var p : g.processes()) {
@@ -87,25 +58,9 @@ class ReferenceComparisonTest {
                 }
             }
         }
-        ours = (JettyControlPlane) new JettyControlPlaneFactory().create(config, engine);
-        ours.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(refDir.resolve("s.sock")));
-    }
-
-    @AfterAll
-    static void stopBoth() throws Exception {
-        if (ours != null) {
-            ours.close();
-        }
-        if (reference != null) {
-            reference.destroy();
-            reference.waitFor();
-        }
-        if (dir != null) {
-            try (var s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        ControlPlane plane = new JettyControlPlaneFactory().create(config, engine);
+        plane.start();
+        return plane;
     }
 
     static final String PROBE = String.join("\n",
@@ -189,16 +144,14 @@ class ReferenceComparisonTest {
             "print(json.dumps(out, indent=1, sort_keys=True))",
             "");
 
-    static String probe(String sub, int port) throws Exception {
-        Clients.Result r = Clients.python(dir, PROBE, dir.resolve(sub).resolve("s.sock").toString(), String.valueOf(port));
-        assertThat(r.exit()).as(r.out()).isZero();
-        return r.out();
+    static String probe(ReferencePair.Side side) throws Exception {
+        return pair.drive(PROBE, side.socket().toString(), String.valueOf(side.port()));
     }
 
     @Test
     void answersEveryProbeExactlyAsSupervisor425() throws Exception {
-        String theirs = probe("r", refPort);
-        String mine = probe("o", ourPort);
+        String theirs = probe(pair.reference());
+        String mine = probe(pair.ours());
         // Times differ; everything else must not.
         String[] masks = {"\"start\": \\d+", "\"stop\": \\d+"};
         for (String m : masks) {
@@ -207,9 +160,6 @@ class ReferenceComparisonTest {
         }
         theirs = theirs.replace("\"ref\"", "\"ID\"");
         mine = mine.replace("\"ref\"", "\"ID\"");
-        // Kept for diffing when this fails.
-        Files.writeString(Path.of("target", "probe-supervisor.json"), theirs);
-        Files.writeString(Path.of("target", "probe-jsupervisor.json"), mine);
-        assertThat(mine).isEqualTo(theirs);
+        ReferencePair.assertSameAnswers("probe.json", theirs, mine);
     }
 }

@@ -2,18 +2,16 @@ package org.jsupervisor.supervisord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real processes on both sides: Supervisor 4.2.5 and our daemon (Main) with the same
@@ -21,24 +19,15 @@ import org.junit.jupiter.api.Test;
  * Answers must match once pids, times and log file names are masked.
  */
 class ReferenceDaemonComparisonTest {
-    static Path dir;
-    static Process reference;
-    static Daemon ours;
+    @RegisterExtension
+    static final ReferencePair pair = new ReferencePair("jsvd", ReferenceDaemonComparisonTest::conf,
+            ReferencePair::ourMain);
     /** Start-up lines of each main log, read before the probes clear the logs. */
     static List<String> referenceStartUp;
     static List<String> ourStartUp;
 
-    static String conf(Path base) {
-        return String.join("\n",
-                "[supervisord]",
-                "logfile=" + base.resolve("sd.log"),
-                "pidfile=" + base.resolve("sd.pid"),
-                "childlogdir=" + base,
-                "nodaemon=true",
-                "[unix_http_server]",
-                "file=" + base.resolve("s.sock"),
-                "[rpcinterface:supervisor]",
-                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+    static String conf(ReferencePair.Side side) {
+        return ReferencePair.header(side) + String.join("\n",
                 "[program:sleeper]",
                 "command=/bin/sleep 1000",
                 "autostart=false",
@@ -76,60 +65,16 @@ class ReferenceDaemonComparisonTest {
     }
 
     @BeforeAll
-    static void startBoth() throws Exception {
-        assumeTrue(Files.isExecutable(Clients.SUPERVISORD), "Supervisor 4.2.5 is not installed");
-        dir = Files.createTempDirectory(Path.of("/tmp"), "jsvd");
-        Path r = Files.createDirectory(dir.resolve("r"));
-        Path o = Files.createDirectory(dir.resolve("o"));
-        Files.writeString(r.resolve("s.conf"), conf(r));
-        Files.writeString(o.resolve("s.conf"), conf(o));
-        reference = new ProcessBuilder(Clients.SUPERVISORD.toString(), "-c", r.resolve("s.conf").toString())
-                .redirectErrorStream(true).redirectOutput(r.resolve("out.txt").toFile()).start();
-        ours = Daemon.start(o.resolve("s.conf"), o.resolve("s.sock"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> UnixSocketFile.isLive(r.resolve("s.sock")));
-        referenceStartUp = startUpLines("r");
-        ourStartUp = startUpLines("o");
+    static void readStartUpLines() throws Exception {
+        referenceStartUp = startUpLines(pair.reference());
+        ourStartUp = startUpLines(pair.ours());
     }
 
-    @AfterAll
-    static void stopBoth() throws Exception {
-        if (ours != null) {
-            ours.close();
-        }
-        if (reference != null) {
-            reference.destroy();
-            reference.waitFor();
-        }
-        if (dir != null) {
-            try (var s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    static final String SCRIPT = String.join("\n",
-            "import sys, json, time, xmlrpc.client",
-            "from supervisor.xmlrpc import SupervisorTransport",
-            "s = xmlrpc.client.ServerProxy('http://127.0.0.1', transport=SupervisorTransport(None, None, 'unix://' + sys.argv[1]))",
-            "out = []",
-            "def call(name, *args):",
-            "    f = s",
-            "    for part in name.split('.'):",
-            "        f = getattr(f, part)",
-            "    try:",
-            "        r = ['ok', f(*args)]",
-            "    except xmlrpc.client.Fault as e:",
-            "        r = ['fault', e.faultCode, e.faultString]",
-            "    out.append([name, list(args), r])",
-            "    return r",
+    static final String SCRIPT = ReferencePair.DRIVER + String.join("\n",
             "def info(name):",
             "    i = s.supervisor.getProcessInfo(name)",
             "    out.append(['info', name, {k: i[k] for k in ('name', 'group', 'statename', 'state', 'spawnerr', 'exitstatus',"
                     + " 'description')}, i['pid'] > 0, i['start'] > 0, i['stop'] > 0, bool(i['stdout_logfile'])])",
-            "def settle(name, state):",
-            "    for i in range(200):",
-            "        if s.supervisor.getProcessInfo(name)['statename'] == state: return",
-            "        time.sleep(0.05)",
             "logs = ('stdout_logfile', 'stderr_logfile')",
             "def config(label):",
             "    out.append([label, [[[k, type(v).__name__, (v if k not in logs else v in ('none', 'auto'))]"
@@ -202,25 +147,19 @@ class ReferenceDaemonComparisonTest {
             "print(json.dumps(out, indent=1))",
             "");
 
-    static String run(String side) throws Exception {
-        Clients.Result r = Clients.python(dir, SCRIPT, dir.resolve(side).resolve("s.sock").toString());
-        assertThat(r.exit()).as(r.out()).isZero();
-        return r.out().replaceAll("pid \\d+", "pid N").replaceAll("uptime \\d+:\\d\\d:\\d\\d", "uptime T")
+    static String run(ReferencePair.Side side) throws Exception {
+        return ReferencePair.maskPidsAndUptimes(pair.drive(SCRIPT, side.socket().toString()))
                 .replaceAll("[A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d [AP]M", "STOPTIME");
     }
 
     @Test
     void realProcessesGiveTheSameAnswersAsSupervisor425() throws Exception {
-        String theirs = run("r");
-        String mine = run("o");
-        Files.writeString(Path.of("target", "daemon-probe-supervisor.json"), theirs);
-        Files.writeString(Path.of("target", "daemon-probe-jsupervisor.json"), mine);
-        assertThat(mine).isEqualTo(theirs);
+        ReferencePair.assertSameAnswers("daemon-probe.json", run(pair.reference()), run(pair.ours()));
     }
 
     /** The main log from its first line to "supervisord started with pid", without times and pids. */
-    static List<String> startUpLines(String side) throws Exception {
-        Path log = dir.resolve(side).resolve("sd.log");
+    static List<String> startUpLines(ReferencePair.Side side) throws Exception {
+        Path log = side.dir().resolve("sd.log");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(log) && Files.readString(log).contains("supervisord started with pid"));
         List<String> out = new ArrayList<>();
