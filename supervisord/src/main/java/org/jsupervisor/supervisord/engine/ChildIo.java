@@ -64,8 +64,9 @@ final class ChildIo implements AutoCloseable {
 
     private final Map<Integer, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private ByteBuffer buf;
-    private Pointer bufAddress;
+    /** The one read buffer, used by the I/O thread only. */
+    private final ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
+    private final Pointer bufAddress = Native.getDirectBufferPointer(buf);
     private final AtomicInteger serials = new AtomicInteger();
     private final Object ctlLock = new Object();
     private final Memory ctlEvent = new Memory(16);
@@ -124,6 +125,9 @@ final class ChildIo implements AutoCloseable {
          * loses its output instead of holding two descriptors for ever. Any thread.
          */
         void release() {
+            if (endpoints.get(reader.fd) != reader) {
+                return; // already read to its end: the usual case, nothing to wake the thread for
+            }
             tasks.add(() -> {
                 if (endpoints.get(reader.fd) == reader) {
                     drain(reader, LAST_READS);
@@ -233,8 +237,6 @@ final class ChildIo implements AutoCloseable {
 
     private void run() {
         Memory events = new Memory((long) LibcIo.EPOLL_EVENT_SIZE * MAX_EVENTS);
-        buf = ByteBuffer.allocateDirect(CHUNK);
-        bufAddress = Native.getDirectBufferPointer(buf);
         byte[] counter = new byte[8];
         while (!closed) {
             int n = LibcIo.epoll_wait(epfd, events, MAX_EVENTS, -1);

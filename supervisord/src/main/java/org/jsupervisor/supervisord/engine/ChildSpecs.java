@@ -54,12 +54,21 @@ final class ChildSpecs {
             }
         }
         if (failure != null) {
-            String script = "printf '%s\\n' \"$1\" 'supervisor: child process was not spawned' >&2; exit 127";
-            return new Launcher.Spec("/bin/sh", List.of("/bin/sh", "-c", script, "sh", "supervisor: " + failure),
-                    env, Optional.empty(), Optional.empty(), Optional.empty(), config.redirectStderr());
+            return new Launcher.Spec("/bin/sh", failureReport(failure), env, Optional.empty(), Optional.empty(),
+                    Optional.empty(), config.redirectStderr());
         }
         return new Launcher.Spec(exec.filename(), exec.argv(), env, config.directory(), config.umask(), user,
                 config.redirectStderr());
+    }
+
+    /**
+     * The argv of a child that stands in for one that could not be started as configured: it
+     * writes what Supervisor's forked child writes on stderr in that case and exits 127.
+     */
+    static List<String> failureReport(String why) {
+        return List.of("/bin/sh", "-c",
+                "printf '%s\\n' \"$1\" 'supervisor: child process was not spawned' >&2; exit 127", "sh",
+                "supervisor: " + why);
     }
 
     /** The child's environment, layered as Supervisor layers it. */

@@ -207,30 +207,28 @@ public final class PosixSpawnLauncher implements Launcher {
         String path = execLine == spec.argv() ? spec.filename() : execLine.get(0);
         synchronized (spawnLock) {
             int rc;
-            try (Memory strings = NativeStrings.of(path, execLine, spec.env(), spec.directory().orElse(null))) {
+            try (NativeStrings strings = new NativeStrings(path, execLine, spec.env(), spec.directory().orElse(null))) {
                 rc = spawnLocked(strings, fd0, fd1, fd2, spec.directory().isPresent() && !chdirAfterUserSwitch(spec));
                 if (rc == 0) {
-                    return NativeStrings.pid(strings);
+                    return strings.pid();
                 }
             }
             if (rc == LibcIo.EAGAIN || rc == LibcIo.ENOMEM) {
                 throw new SpawnException(Errno.name(rc), null, SpawnException.Stage.FORK, rc);
             }
-            String why = "couldn't exec " + spec.argv().get(0) + ": " + Errno.name(rc);
-            List<String> report = List.of("/bin/sh", "-c",
-                    "printf '%s\\n' \"$1\" 'supervisor: child process was not spawned' >&2; exit 127",
-                    "sh", "supervisor: " + why);
-            try (Memory strings = NativeStrings.of("/bin/sh", report, spec.env(), null)) {
+            List<String> report = ChildSpecs.failureReport("couldn't exec " + spec.argv().get(0) + ": "
+                    + Errno.name(rc));
+            try (NativeStrings strings = new NativeStrings("/bin/sh", report, spec.env(), null)) {
                 rc = spawnLocked(strings, fd0, fd1, fd2, false);
                 if (rc == 0) {
-                    return NativeStrings.pid(strings);
+                    return strings.pid();
                 }
             }
             throw new SpawnException(Errno.name(rc), null, SpawnException.Stage.FORK, rc);
         }
     }
 
-    private int spawnLocked(Memory strings, int fd0, int fd1, int fd2, boolean chdir) throws SpawnException {
+    private int spawnLocked(NativeStrings strings, int fd0, int fd1, int fd2, boolean chdir) throws SpawnException {
         LibcIo.posix_spawn_file_actions_init(fileActions);
         LibcIo.posix_spawnattr_init(attributes);
         try {
@@ -242,15 +240,15 @@ public final class PosixSpawnLauncher implements Launcher {
                 if (!LibcIo.Chdir.AVAILABLE) {
                     throw new SpawnException("posix_spawn cannot change directory with glibc before 2.29", null);
                 }
-                LibcIo.Chdir.posix_spawn_file_actions_addchdir_np(fileActions, NativeStrings.directory(strings));
+                LibcIo.Chdir.posix_spawn_file_actions_addchdir_np(fileActions, strings.directory);
             }
             LibcIo.posix_spawnattr_setsigmask(attributes, noSignals);
             LibcIo.posix_spawnattr_setsigdefault(attributes, toDefault);
             LibcIo.posix_spawnattr_setpgroup(attributes, 0);
             LibcIo.posix_spawnattr_setflags(attributes, (short) (LibcIo.POSIX_SPAWN_SETSIGMASK
                     | LibcIo.POSIX_SPAWN_SETSIGDEF | LibcIo.POSIX_SPAWN_SETPGROUP));
-            return LibcIo.posix_spawn(strings, NativeStrings.path(strings), fileActions, attributes,
-                    NativeStrings.argv(strings), NativeStrings.envp(strings));
+            return LibcIo.posix_spawn(strings.pidSlot, strings.path, fileActions, attributes, strings.argv,
+                    strings.envp);
         } finally {
             LibcIo.posix_spawn_file_actions_destroy(fileActions);
             LibcIo.posix_spawnattr_destroy(attributes);
@@ -324,18 +322,22 @@ public final class PosixSpawnLauncher implements Launcher {
     }
 
     /**
-     * Everything one posix_spawn call reads, in one native block freed right after it: the
-     * pid slot, argv and envp pointer arrays, the directory, and the strings (UTF-8, as
+     * Everything one posix_spawn call reads, in one native block freed by {@link #close}: the
+     * pid slot, argv and envp pointer arrays, the directory and the strings (UTF-8, as
      * Supervisor encodes them). One allocation instead of one per string.
      */
-    static final class NativeStrings {
+    static final class NativeStrings implements AutoCloseable {
         private static final int P = Native.POINTER_SIZE;
 
-        private NativeStrings() {
-        }
+        private final Memory block;
+        final Pointer pidSlot;
+        final Pointer path;
+        final Pointer argv;
+        final Pointer envp;
+        final Pointer directory;
 
-        // layout: [pid:4][pathOffset:4][dirOffset:8][argv ptrs (n+1)][envp ptrs (m+1)][string bytes...]
-        static Memory of(String path, List<String> argv, Map<String, String> env, String directory) {
+        // layout: [pid:8][argv ptrs (n+1)][envp ptrs (m+1)][path][directory][argv strings][envp strings]
+        NativeStrings(String path, List<String> argv, Map<String, String> env, String directory) {
             List<byte[]> args = new ArrayList<>(argv.size());
             for (String a : argv) {
                 args.add(a.getBytes(StandardCharsets.UTF_8));
@@ -344,67 +346,55 @@ public final class PosixSpawnLauncher implements Launcher {
             for (Map.Entry<String, String> e : env.entrySet()) {
                 vars.add((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
             }
-            byte[] dir = directory == null ? new byte[0] : directory.getBytes(StandardCharsets.UTF_8);
             byte[] file = path.getBytes(StandardCharsets.UTF_8);
-            long header = 16 + (long) (args.size() + 1) * P + (long) (vars.size() + 1) * P;
-            long size = header + dir.length + 1 + file.length + 1;
+            byte[] dir = directory == null ? new byte[0] : directory.getBytes(StandardCharsets.UTF_8);
+            long argvAt = 8;
+            long envpAt = argvAt + (long) (args.size() + 1) * P;
+            long at = envpAt + (long) (vars.size() + 1) * P;
+            long size = at + file.length + 1 + dir.length + 1;
             for (byte[] b : args) {
                 size += b.length + 1;
             }
             for (byte[] b : vars) {
                 size += b.length + 1;
             }
-            Memory m = new Memory(size);
-            long at = header;
-            m.setLong(8, at);
-            at = put(m, at, dir);
-            m.setInt(4, (int) at);
-            at = put(m, at, file);
-            long slot = 16;
-            for (byte[] b : args) {
-                m.setPointer(slot, m.share(at));
-                at = put(m, at, b);
-                slot += P;
-            }
-            m.setPointer(slot, null);
-            slot += P;
-            for (byte[] b : vars) {
-                m.setPointer(slot, m.share(at));
-                at = put(m, at, b);
-                slot += P;
-            }
-            m.setPointer(slot, null);
-            return m;
+            block = new Memory(size);
+            pidSlot = block.share(0);
+            this.argv = block.share(argvAt);
+            this.envp = block.share(envpAt);
+            this.path = block.share(at);
+            at = put(at, file);
+            this.directory = block.share(at);
+            at = put(at, dir);
+            at = putAll(argvAt, at, args);
+            putAll(envpAt, at, vars);
         }
 
-        private static long put(Memory m, long at, byte[] b) {
-            m.write(at, b, 0, b.length);
-            m.setByte(at + b.length, (byte) 0);
+        /** Writes each string after {@code at} and a null-terminated pointer array at {@code slots}. */
+        private long putAll(long slots, long at, List<byte[]> strings) {
+            for (byte[] b : strings) {
+                block.setPointer(slots, block.share(at));
+                at = put(at, b);
+                slots += P;
+            }
+            block.setPointer(slots, null);
+            return at;
+        }
+
+        private long put(long at, byte[] b) {
+            block.write(at, b, 0, b.length);
+            block.setByte(at + b.length, (byte) 0);
             return at + b.length + 1;
         }
 
-        static Pointer argv(Memory m) {
-            return m.share(16);
+        /** The pid posix_spawn wrote. */
+        int pid() {
+            return pidSlot.getInt(0);
         }
 
-        static Pointer path(Memory m) {
-            return m.share(m.getInt(4));
-        }
-
-        static Pointer envp(Memory m) {
-            long slot = 16;
-            while (m.getPointer(slot) != null) {
-                slot += P;
-            }
-            return m.share(slot + P);
-        }
-
-        static Pointer directory(Memory m) {
-            return m.share(m.getLong(8));
-        }
-
-        static int pid(Memory m) {
-            return m.getInt(0);
+        @Override
+        public void close() {
+            block.close();
         }
     }
 }
