@@ -1,7 +1,6 @@
 package org.jsupervisor.supervisord.rpc;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,6 +31,7 @@ import org.jsupervisor.supervisord.engine.OutputChannel;
 import org.jsupervisor.supervisord.engine.ProcessId;
 import org.jsupervisor.supervisord.engine.ProcessInfo;
 import org.jsupervisor.supervisord.engine.event.SupervisorEvent;
+import org.jsupervisor.supervisord.logging.FileReads;
 
 /**
  * A scriptable {@link Engine} for control-plane tests: no children, states changed by the
@@ -300,7 +300,7 @@ public final class FakeEngine implements Engine {
         remoteEvents.add(type + "|" + data);
     }
 
-    /** Supervisor's readFile/tailFile over a plain file. */
+    /** Supervisor's readFile/tailFile over a plain file, as the real logs read it. */
     static final class SimpleLog implements LogFile {
         private final Path path;
 
@@ -315,62 +315,12 @@ public final class FakeEngine implements Engine {
 
         @Override
         public byte[] read(long offset, long length) {
-            if (!Files.exists(path)) {
-                throw new EngineException(Failure.NO_FILE, path.toString());
-            }
-            try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "r")) {
-                long size = f.length();
-                long from;
-                long n;
-                if (offset < 0) {
-                    if (length != 0) {
-                        throw new EngineException(Failure.BAD_ARGUMENTS);
-                    }
-                    from = Math.max(0, size + offset);
-                    n = size - from;
-                } else {
-                    if (length < 0) {
-                        throw new EngineException(Failure.BAD_ARGUMENTS);
-                    }
-                    from = Math.min(offset, size);
-                    n = length == 0 ? size - from : Math.min(length, size - from);
-                }
-                byte[] b = new byte[(int) n];
-                f.seek(from);
-                f.readFully(b);
-                return b;
-            } catch (IOException e) {
-                throw new EngineException(Failure.FAILED);
-            }
+            return FileReads.read(path, offset, length);
         }
 
         @Override
         public Tail tail(long offset, long length) {
-            if (!Files.exists(path)) {
-                return new Tail(new byte[0], offset, false);
-            }
-            try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "r")) {
-                long sz = f.length();
-                boolean overflow = false;
-                if (sz > offset + length) {
-                    overflow = true;
-                    offset = sz - 1;
-                }
-                if (offset + length > sz) {
-                    if (offset > sz - 1) {
-                        length = 0;
-                    }
-                    offset = sz - length;
-                }
-                offset = Math.max(0, offset);
-                length = Math.max(0, length);
-                byte[] b = new byte[(int) length];
-                f.seek(offset);
-                f.readFully(b);
-                return new Tail(b, sz, overflow);
-            } catch (IOException e) {
-                return new Tail(new byte[0], offset, false);
-            }
+            return FileReads.tail(path, offset, length);
         }
 
         @Override
