@@ -165,13 +165,13 @@ final class ChildIo implements AutoCloseable {
             super(fd, serial);
         }
 
-        /** Queues {@code data}; false if this stdin is closed (or closing). */
+        /** Queues {@code data}, which this object now owns; false if this stdin is closed (or closing). */
         synchronized boolean write(byte[] data) {
             if (closed || closeWhenDrained) {
                 return false;
             }
             if (data.length > 0) {
-                pending.add(data.clone());
+                pending.add(data); // the caller's copy: the engine copies what an API call sends
             }
             flush();
             return true;

@@ -2,7 +2,6 @@ package org.jsupervisor.supervisord.engine;
 
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
@@ -94,9 +93,5 @@ public final class ExecResolver {
             throw new ExecException("no permission to run command " + shown, false);
         }
         return new Resolved(filename, argv);
-    }
-
-    static boolean existsNoFollow(Path p) {
-        return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     }
 }

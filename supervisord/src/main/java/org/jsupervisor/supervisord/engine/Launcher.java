@@ -56,7 +56,7 @@ public interface Launcher extends AutoCloseable {
         /** Sends a signal to the child ({@code group=false}) or its process group. Returns 0 or errno. */
         int signal(int sig, boolean group);
 
-        /** Queues bytes for the child's stdin. Returns false if stdin is closed. */
+        /** Queues bytes for the child's stdin (the launcher keeps {@code data} as it is). Returns false if closed. */
         boolean writeStdin(byte[] data);
 
         /** Closes the pipe to the child's stdin. */

@@ -12,7 +12,6 @@ import com.sun.jna.Pointer;
 final class LibcIo {
     static final int O_CLOEXEC = 02000000;
     static final int O_NONBLOCK = 04000;
-    static final int F_GETFL = 3;
     static final int F_SETFL = 4;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
@@ -24,8 +23,6 @@ final class LibcIo {
     static final int EPOLL_CTL_DEL = 2;
     static final int EPOLLIN = 0x001;
     static final int EPOLLOUT = 0x004;
-    static final int EPOLLERR = 0x008;
-    static final int EPOLLHUP = 0x010;
     static final int EFD_CLOEXEC = 02000000;
     static final int EFD_NONBLOCK = 04000;
     static final short POSIX_SPAWN_SETPGROUP = 0x02;
@@ -112,11 +109,12 @@ final class LibcIo {
         if (pipe2(fds, O_CLOEXEC) != 0) {
             return null;
         }
+        // a new pipe has no other status flag to keep (F_SETFL leaves the access mode alone)
         if (nonBlockingRead) {
-            fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL, 0) | O_NONBLOCK);
+            fcntl(fds[0], F_SETFL, O_NONBLOCK);
         }
         if (nonBlockingWrite) {
-            fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL, 0) | O_NONBLOCK);
+            fcntl(fds[1], F_SETFL, O_NONBLOCK);
         }
         return fds;
     }

@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public final class Posix {
     public static final int ESRCH = 3;
-    public static final int ECHILD = 10;
     public static final int WNOHANG = 1;
     public static final int RLIMIT_NPROC = 6;
     public static final int RLIMIT_NOFILE = 7;
@@ -69,8 +68,6 @@ public final class Posix {
 
     private static native int setsid();
 
-    private static native int fcntl(int fd, int cmd, int arg);
-
     private static native int close(int fd);
 
     private static native int open(String path, int flags);
@@ -126,12 +123,6 @@ public final class Posix {
     /** chdir(2) for the whole process (Java has no API for it). Returns 0 or the errno. */
     public static int changeDirectory(String path) {
         return chdir(path) == 0 ? 0 : Native.getLastError();
-    }
-
-    public static void closeFd(int fd) {
-        if (fd >= 0) {
-            close(fd);
-        }
     }
 
     /** Sends {@code sig} to {@code pid} (negative: to the process group). Returns 0 or the errno. */
@@ -243,9 +234,5 @@ public final class Posix {
     public static int termSignal(int status) {
         int sig = status & 0x7f;
         return sig == 0 || sig == 0x7f ? 0 : sig;
-    }
-
-    public static boolean coreDumped(int status) {
-        return (status & 0x80) != 0;
     }
 }

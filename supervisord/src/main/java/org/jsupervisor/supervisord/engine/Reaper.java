@@ -37,11 +37,6 @@ final class Reaper implements AutoCloseable {
         wake.release();
     }
 
-    /** Stops watching {@code pid} (someone else reaped it). */
-    void unregister(long pid) {
-        children.remove(pid);
-    }
-
     private void run() {
         while (!closed) {
             try {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jsupervisor.common.ProcessState;
 import org.jsupervisor.common.PyRepr;
-import org.jsupervisor.common.config.AutoRestart;
 import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.supervisord.engine.event.ProcessStateEvent;
 import org.jsupervisor.supervisord.logging.ChildStreamLog;
@@ -380,11 +379,7 @@ final class Subprocess {
 
     /** Whether autorestart respawns after this exit (the daemon's mood aside). */
     private boolean restartsAfter(int waitStatus) {
-        return switch (config.autorestart()) {
-            case TRUE -> true;
-            case UNEXPECTED -> !config.exitcodes().contains(CommandLine.exitStatus(waitStatus));
-            case FALSE -> false;
-        };
+        return config.autorestart().restartsAfter(config.exitcodes().contains(CommandLine.exitStatus(waitStatus)));
     }
 
     /** Every transition that depends on time or on the daemon's mood. */
@@ -393,10 +388,7 @@ final class Subprocess {
         String processname = name();
         if (host.acceptingStarts()) {
             if (s == EXITED) {
-                if (config.autorestart() == AutoRestart.TRUE) {
-                    spawn(now);
-                } else if (config.autorestart() == AutoRestart.UNEXPECTED
-                        && (exitstatus == null || !config.exitcodes().contains(exitstatus))) {
+                if (config.autorestart().restartsAfter(exitstatus != null && config.exitcodes().contains(exitstatus))) {
                     spawn(now);
                 }
             } else if (s == STOPPED && laststart == 0) {

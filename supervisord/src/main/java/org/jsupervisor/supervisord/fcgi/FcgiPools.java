@@ -82,12 +82,6 @@ public final class FcgiPools implements AutoCloseable {
         }
     }
 
-    /** Whether the named group's socket is open now (tests, diagnostics). */
-    public boolean isOpen(String group) {
-        PoolSocket p = pools.get(group);
-        return p != null && p.isOpen();
-    }
-
     private void onEvent(SupervisorEvent e) {
         if (e instanceof ProcessStateEvent s) {
             PoolSocket pool = pools.get(s.process().group());

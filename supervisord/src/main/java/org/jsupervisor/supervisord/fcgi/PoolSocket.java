@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.jsupervisor.common.ProcessState;
-import org.jsupervisor.common.config.AutoRestart;
 import org.jsupervisor.common.config.FcgiGroupConfig;
 import org.jsupervisor.common.config.ProcessConfig;
 import org.jsupervisor.supervisord.engine.event.ProcessStateEvent;
@@ -85,11 +84,6 @@ final class PoolSocket {
         return socket.fd();
     }
 
-    /** True while the socket is open (tests, status). */
-    boolean isOpen() {
-        return socket != null;
-    }
-
     /**
      * A state change of one of this pool's processes. When no process seems to need the
      * socket any more, the check is repeated after the engine's current task (so the close
@@ -141,7 +135,7 @@ final class PoolSocket {
         if (!acceptingStarts.getAsBoolean()) {
             return false;
         }
-        return p.autorestart() == AutoRestart.TRUE || (p.autorestart() == AutoRestart.UNEXPECTED && !expected);
+        return p.autorestart().restartsAfter(expected);
     }
 
     private void release() {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.StreamLogConfig;
-import org.jsupervisor.supervisord.engine.CommandLine;
 import org.jsupervisor.supervisord.engine.EngineException;
 import org.jsupervisor.supervisord.engine.LogFile;
 import org.jsupervisor.supervisord.engine.OutputChannel;
@@ -97,10 +96,6 @@ public final class ChildStreamLog implements LogFile, AutoCloseable {
     /** Receives the bytes of PROCESS_LOG events ({@code *_events_enabled}); null for none. */
     public void setEventSink(Consumer<byte[]> sink) {
         this.eventSink = sink;
-    }
-
-    public OutputChannel channel() {
-        return channel;
     }
 
     /** Logs one chunk the child wrote (consumed from {@code data}). */
