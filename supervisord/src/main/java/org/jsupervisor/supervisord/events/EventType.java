@@ -47,11 +47,6 @@ public enum EventType {
         this.parent = parent;
     }
 
-    /** The type this one specialises, empty for {@link #EVENT}. */
-    public Optional<EventType> parent() {
-        return Optional.ofNullable(parent);
-    }
-
     /** True if a subscription to this type receives events of type {@code concrete}. */
     public boolean includes(EventType concrete) {
         for (EventType t = concrete; t != null; t = t.parent) {

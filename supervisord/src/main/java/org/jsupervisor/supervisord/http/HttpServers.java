@@ -135,8 +135,6 @@ public final class HttpServers implements AutoCloseable {
             }
             try {
                 server.start();
-            } catch (BindException e) {
-                throw new StartupRefused(StartupRefused.IN_USE, e);
             } catch (Exception e) {
                 if (hasCause(e, BindException.class)) {
                     throw new StartupRefused(StartupRefused.IN_USE, e);
@@ -184,10 +182,6 @@ public final class HttpServers implements AutoCloseable {
     /** The TCP port actually bound (useful when the configuration says port 0). */
     public int inetPort() {
         return inetConnector == null ? -1 : inetConnector.getLocalPort();
-    }
-
-    public Server jetty() {
-        return server;
     }
 
     @Override

@@ -92,10 +92,6 @@ final class UnixSocketFile {
         return bindPath;
     }
 
-    Path target() {
-        return target;
-    }
-
     /**
      * Applies mode and owner to the bound socket and links it under the configured name.
      *

@@ -33,11 +33,7 @@ final class LogCalls {
 
     Object clearMainLog() {
         Faulting.requireRunning(engine);
-        try {
-            engine.mainLog().clear();
-        } catch (EngineException e) {
-            throw Faulting.fault(e, null, Set.of());
-        }
+        engine.mainLog().clear(); // an EngineException becomes its fault in SupervisorNamespace.guarded
         return Boolean.TRUE;
     }
 
@@ -50,12 +46,7 @@ final class LogCalls {
     Object tailProcessLog(String name, long offset, long length, OutputChannel channel) {
         Faulting.requireRunning(engine);
         ProcessInfo p = Names.process(engine, name);
-        LogFile.Tail t;
-        try {
-            t = engine.processLog(p.id(), channel).tail(offset, length);
-        } catch (EngineException e) {
-            throw Faulting.fault(e, null, Set.of());
-        }
+        LogFile.Tail t = engine.processLog(p.id(), channel).tail(offset, length);
         return List.of(decode(t.bytes()), PyArgs.capped(t.offset()), t.overflow());
     }
 
@@ -79,11 +70,7 @@ final class LogCalls {
     }
 
     private static Object read(LogFile log, long offset, long length) {
-        try {
-            return decode(log.read(offset, length));
-        } catch (EngineException e) {
-            throw Faulting.fault(e, null, Set.of());
-        }
+        return decode(log.read(offset, length));
     }
 
     static String decode(byte[] bytes) {

@@ -1,8 +1,5 @@
 package org.jsupervisor.supervisord.rpc;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +17,7 @@ import org.jsupervisor.common.config.StreamLogConfig;
 import org.jsupervisor.supervisord.engine.Engine;
 import org.jsupervisor.supervisord.engine.GroupInfo;
 import org.jsupervisor.supervisord.engine.OutputChannel;
+import org.jsupervisor.supervisord.engine.Posix;
 import org.jsupervisor.supervisord.engine.ProcessInfo;
 
 /**
@@ -125,22 +123,12 @@ final class ProcessStructs {
         return target instanceof LogTarget.Auto ? autoName.orElse("auto") : "none";
     }
 
-    /** The numeric uid of a {@code user} value: a number, or a name looked up in /etc/passwd. */
+    /** The numeric uid of a {@code user} value: a number, or a name looked up in the user database. */
     static Optional<Integer> uidOf(String user) {
         if (user.matches("\\d+")) {
             return Optional.of(Integer.parseInt(user));
         }
-        try {
-            for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
-                String[] f = line.split(":");
-                if (f.length > 2 && f[0].equals(user)) {
-                    return Optional.of(Integer.parseInt(f[2]));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return Posix.lookupUser(user).map(Posix.User::uid);
     }
 
     private static String nullToEmpty(String s) {
