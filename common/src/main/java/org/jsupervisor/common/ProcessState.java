@@ -25,22 +25,18 @@ public enum ProcessState {
         return code;
     }
 
-    /** States in which a process has a live child (the API's "running" group). */
-    public boolean isRunning() {
-        return this == RUNNING || this == STARTING || this == BACKOFF || this == STOPPING;
+    /** Supervisor's RUNNING_STATES: what a start skips and a stop acts on. */
+    public boolean isRunningState() {
+        return this == RUNNING || this == BACKOFF || this == STARTING;
     }
 
-    /** States from which a start is allowed. */
-    public boolean isStopped() {
-        return this == STOPPED || this == EXITED || this == FATAL || this == BACKOFF;
+    /** Supervisor's STOPPED_STATES: where a stop has ended. */
+    public boolean isStoppedState() {
+        return this == STOPPED || this == EXITED || this == FATAL || this == UNKNOWN;
     }
 
-    public static ProcessState fromCode(int code) {
-        for (ProcessState s : values()) {
-            if (s.code == code) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown process state code " + code);
+    /** Supervisor's SIGNALLABLE_STATES. */
+    public boolean isSignallable() {
+        return this == RUNNING || this == STARTING || this == STOPPING;
     }
 }

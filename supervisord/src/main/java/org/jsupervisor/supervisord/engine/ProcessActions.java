@@ -23,7 +23,7 @@ final class ProcessActions {
         } catch (ExecResolver.ExecException e) {
             throw new EngineException(e.notFound() ? Failure.NO_FILE : Failure.NOT_EXECUTABLE, e.getMessage());
         }
-        if (Subprocess.RUNNING_STATES.contains(p.state)) {
+        if (p.state.isRunningState()) {
             throw new EngineException(Failure.ALREADY_STARTED, id.namespec());
         }
         if (p.state == ProcessState.UNKNOWN) {
@@ -58,7 +58,7 @@ final class ProcessActions {
 
     static CompletableFuture<Void> stop(Subprocess p, long now, boolean wait, List<Waiter> waiters) {
         ProcessId id = p.id;
-        if (!Subprocess.RUNNING_STATES.contains(p.state)) {
+        if (!p.state.isRunningState()) {
             throw new EngineException(Failure.NOT_RUNNING, id.namespec());
         }
         String msg = p.stop(now);
@@ -73,7 +73,7 @@ final class ProcessActions {
             p.stopReport(now);
             waiters.add(new Waiter(f, t -> {
                 p.stopReport(t);
-                return Subprocess.STOPPED_STATES.contains(p.state);
+                return p.state.isStoppedState();
             }, () -> p.laststopreport + 2001));
         }
         return f;
@@ -81,7 +81,7 @@ final class ProcessActions {
 
     static CompletableFuture<Void> signal(Subprocess p, long now, Signal signal) {
         ProcessId id = p.id;
-        if (!Subprocess.SIGNALLABLE_STATES.contains(p.state)) {
+        if (!p.state.isSignallable()) {
             throw new EngineException(Failure.NOT_RUNNING, id.namespec());
         }
         String msg = p.signal(signal.number(), now);

@@ -46,6 +46,6 @@ final class ProcessGroupRuntime {
     }
 
     List<Subprocess> unstopped() {
-        return processes.stream().filter(p -> !Subprocess.STOPPED_STATES.contains(p.state())).toList();
+        return processes.stream().filter(p -> !p.state().isStoppedState()).toList();
     }
 }

@@ -1,9 +1,7 @@
 package org.jsupervisor.supervisord.engine;
 
 import java.nio.ByteBuffer;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import org.jsupervisor.common.ProcessState;
 import org.jsupervisor.common.PyRepr;
 import org.jsupervisor.common.config.ProcessConfig;
@@ -30,9 +28,6 @@ import static org.jsupervisor.common.ProcessState.UNKNOWN;
  * straight into the stream logs (thread-safe) from the I/O thread.
  */
 final class Subprocess {
-    static final Set<ProcessState> STOPPED_STATES = EnumSet.of(STOPPED, EXITED, FATAL, UNKNOWN);
-    static final Set<ProcessState> RUNNING_STATES = EnumSet.of(RUNNING, BACKOFF, STARTING);
-    static final Set<ProcessState> SIGNALLABLE_STATES = EnumSet.of(RUNNING, STARTING, STOPPING);
     /** How long to wait for the pipes' EOF after the reap, so the last output is logged first. */
     static final long DRAIN_GRACE_MS = 50;
     /**

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.jsupervisor.common.ProcessState;
 import org.jsupervisor.common.Signal;
 import org.jsupervisor.rpc.Faults;
 import org.jsupervisor.rpc.RpcFault;
@@ -30,12 +29,6 @@ import org.jsupervisor.supervisord.engine.ProcessInfo;
  * Nothing here blocks, so a {@code wait} never holds up other clients.
  */
 final class ProcessActions {
-    /** Supervisor's RUNNING_STATES: what start skips and stop acts on. */
-    private static final Set<ProcessState> RUNNING = EnumSet.of(ProcessState.RUNNING, ProcessState.BACKOFF,
-            ProcessState.STARTING);
-    /** Supervisor's SIGNALLABLE_STATES. */
-    private static final Set<ProcessState> SIGNALLABLE = EnumSet.of(ProcessState.RUNNING, ProcessState.STARTING,
-            ProcessState.STOPPING);
     private static final Set<Failure> STDIN_NAMED = union(Faulting.NAMED, Failure.NO_FILE);
 
     private final Engine engine;
@@ -60,12 +53,12 @@ final class ProcessActions {
 
     Object startAllProcesses(boolean wait) {
         Faulting.requireRunning(engine);
-        return forEach(ProcessStructs.byPriority(engine.groups()), p -> !RUNNING.contains(p.state()),
+        return forEach(ProcessStructs.byPriority(engine.groups()), p -> !p.state().isRunningState(),
                 p -> engine.start(p.id(), wait));
     }
 
     private Object startGroup(GroupInfo g, boolean wait) {
-        return forEach(g.processes(), p -> !RUNNING.contains(p.state()), p -> engine.start(p.id(), wait));
+        return forEach(g.processes(), p -> !p.state().isRunningState(), p -> engine.start(p.id(), wait));
     }
 
     Object stopProcess(String name, boolean wait) {
@@ -84,12 +77,12 @@ final class ProcessActions {
 
     Object stopAllProcesses(boolean wait) {
         Faulting.requireRunning(engine);
-        return forEach(ProcessStructs.byPriority(engine.groups()), p -> RUNNING.contains(p.state()),
+        return forEach(ProcessStructs.byPriority(engine.groups()), p -> p.state().isRunningState(),
                 p -> engine.stop(p.id(), wait));
     }
 
     private Object stopGroup(GroupInfo g, boolean wait) {
-        return forEach(g.processes(), p -> RUNNING.contains(p.state()), p -> engine.stop(p.id(), wait));
+        return forEach(g.processes(), p -> p.state().isRunningState(), p -> engine.stop(p.id(), wait));
     }
 
     Object signalProcess(String name, Object signal) {
@@ -109,13 +102,13 @@ final class ProcessActions {
 
     Object signalAllProcesses(Object signal) {
         Faulting.requireRunning(engine);
-        return forEach(ProcessStructs.byPriority(engine.groups()), p -> SIGNALLABLE.contains(p.state()),
+        return forEach(ProcessStructs.byPriority(engine.groups()), p -> p.state().isSignallable(),
                 p -> engine.signal(p.id(), parseSignal(signal)));
     }
 
     private Object signalGroup(GroupInfo g, Object signal) {
         // A bad signal is reported per process, and not at all if nothing is signallable.
-        return forEach(g.processes(), p -> SIGNALLABLE.contains(p.state()),
+        return forEach(g.processes(), p -> p.state().isSignallable(),
                 p -> engine.signal(p.id(), parseSignal(signal)));
     }
 

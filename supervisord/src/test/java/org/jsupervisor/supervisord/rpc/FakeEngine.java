@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,6 @@ import org.jsupervisor.supervisord.logging.FileReads;
  * {@link #failStarting}; everything else answers at once.
  */
 public final class FakeEngine implements Engine {
-    private static final EnumSet<ProcessState> RUNNING = EnumSet.of(ProcessState.RUNNING, ProcessState.STARTING,
-            ProcessState.BACKOFF);
 
     final Map<ProcessId, Fake> processes = new ConcurrentHashMap<>();
     final Map<ProcessId, CompletableFuture<Void>> pendingStarts = new ConcurrentHashMap<>();
@@ -184,7 +181,7 @@ public final class FakeEngine implements Engine {
             throw new EngineException(Failure.FAILED, "boom");
         }
         Fake f = processes.get(id);
-        if (RUNNING.contains(f.state)) {
+        if (f.state.isRunningState()) {
             return CompletableFuture.failedFuture(new EngineException(Failure.ALREADY_STARTED, id.namespec()));
         }
         if (f.config.command().startsWith("/nonexistent")) {
@@ -204,7 +201,7 @@ public final class FakeEngine implements Engine {
     @Override
     public CompletableFuture<Void> stop(ProcessId id, boolean wait) {
         Fake f = processes.get(id);
-        if (!RUNNING.contains(f.state)) {
+        if (!f.state.isRunningState()) {
             return CompletableFuture.failedFuture(new EngineException(Failure.NOT_RUNNING, id.namespec()));
         }
         f.state = ProcessState.STOPPED;
@@ -281,7 +278,7 @@ public final class FakeEngine implements Engine {
             return CompletableFuture.failedFuture(new EngineException(Failure.BAD_NAME, name));
         }
         boolean running = processes.entrySet().stream()
-                .anyMatch(e -> e.getKey().group().equals(name) && RUNNING.contains(e.getValue().state));
+                .anyMatch(e -> e.getKey().group().equals(name) && e.getValue().state.isRunningState());
         if (running) {
             return CompletableFuture.failedFuture(new EngineException(Failure.STILL_RUNNING, name));
         }
