@@ -6,16 +6,22 @@
 # JAVA_HOME picks the JVM; JSUPERVISOR_JAVA_OPTS passes options to it.
 
 jsupervisor_resolve_home() {
-    _self=$0
-    # Follow symlinks (e.g. /usr/bin/supervisord -> /usr/share/jsupervisor/bin/supervisord).
-    while [ -h "$_self" ]; do
-        _link=$(readlink "$_self")
-        case $_link in
-            /*) _self=$_link ;;
-            *) _self=$(dirname "$_self")/$_link ;;
-        esac
-    done
-    JSUPERVISOR_HOME=$(cd "$(dirname "$_self")/.." && pwd -P)
+    # Symlinks are followed (e.g. /usr/bin/supervisord -> /usr/share/jsupervisor/bin/supervisord),
+    # as when this file was sourced.
+    JSUPERVISOR_HOME=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd -P)
+}
+
+# jsupervisor_cds MODULE: sets JSUPERVISOR_CDS to the JVM options for MODULE's class-data
+# sharing archive, made at build time (source tree) or install time (lib/, by
+# bin/jsupervisor-cds). The JVM skips an archive that does not fit (other JVM build, changed
+# jars); other JVM warnings go to stderr, never to stdout, which scripts parse. The launchers
+# add '-Xlog:cds*=off:stderr' themselves, quoted (a variable would let the shell glob it): the
+# stale-archive warning would repeat at every start after a JVM upgrade.
+jsupervisor_cds() {
+    _jsa="$JSUPERVISOR_HOME/$1/target/$1.jsa"
+    [ -f "$JSUPERVISOR_HOME/lib/$1.jsa" ] && _jsa="$JSUPERVISOR_HOME/lib/$1.jsa"
+    JSUPERVISOR_CDS="-Xshare:auto -Xlog:disable -Xlog:all=warning:stderr"
+    [ -f "$_jsa" ] && JSUPERVISOR_CDS="$JSUPERVISOR_CDS -XX:SharedArchiveFile=$_jsa"
 }
 
 # jsupervisor_classpath MODULE: sets CP for the named module (supervisord or supervisorctl).
