@@ -39,9 +39,4 @@ public record Target(String word, String group, String process) {
     public static String namespec(String group, String name) {
         return group.equals(name) ? name : group + ":" + name;
     }
-
-    /** The namespec of this target when it names one process. */
-    public String namespec() {
-        return namespec(group, process);
-    }
 }

@@ -1,7 +1,6 @@
 package org.jsupervisor.supervisorctl.command;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,9 +82,7 @@ public final class FgCommand extends CtlCommand {
                 String line;
                 try {
                     line = ctl.input() == null || stop.get() ? null : ctl.input().readLine("");
-                } catch (InterruptedIOException e) {
-                    line = null;
-                } catch (IOException e) {
+                } catch (IOException e) { // InterruptedIOException too: the process has gone
                     line = null;
                 }
                 if (line == null || stop.get()) {
