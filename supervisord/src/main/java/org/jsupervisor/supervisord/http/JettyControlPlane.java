@@ -23,8 +23,6 @@ import org.jsupervisor.supervisord.logging.SupervisorLog;
  * configured HTTP servers. Built by {@link JettyControlPlaneFactory}.
  */
 public final class JettyControlPlane implements ControlPlane {
-    /** Largest request body accepted at /RPC2 (the codec's own limit is the same). */
-    static final int MAX_RPC_BODY = 2 * 1024 * 1024;
     /** Marks log lines Supervisor writes at CRIT. */
     public static final Marker CRITICAL = SupervisorLog.CRITICAL;
     /** The main log's logger: only its lines follow the configured loglevel (trace included). */
@@ -48,7 +46,8 @@ public final class JettyControlPlane implements ControlPlane {
         RpcDispatcher dispatcher = RpcDispatcher.builder().addAll(methods).log(new Slf4jRpcLog()).build();
         CsrfToken token = CsrfToken.random();
         TailSources tails = new EngineTailSources(engine);
-        this.rpc = new RpcHttpHandler(dispatcher::handle, new CsrfPolicy(token::matches), MAX_RPC_BODY);
+        this.rpc = new RpcHttpHandler(dispatcher::handle, new CsrfPolicy(token::matches),
+                (int) dispatcher.limits().maxBytes()); // the body limit is the codec's own
         Routes routes = new Routes(rpc, LogTailHandler.processLogs(tails), LogTailHandler.mainLog(tails),
                 new WebUiHandler(token, new EngineStatusSource(engine)));
         this.servers = new HttpServers(config.inetHttpServer(), config.unixHttpServer(), routes,
